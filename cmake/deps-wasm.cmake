@@ -1,0 +1,69 @@
+# WebAssembly dependencies for Debian's Emscripten 3.1.6.
+# Defines the same wrapper targets as deps-native.cmake (dep_json, dep_tinyxml2, dep_boost_test).
+# Each setting below is a verified fix for a failure seen with 3.1.6; the comments say which.
+
+if(CMAKE_VERSION VERSION_LESS 3.21)
+  message(FATAL_ERROR "The wasm build needs CMake >= 3.21 (CMAKE_CXX_LINKER_LAUNCHER).")
+endif()
+
+# Exceptions must be enabled on every compile AND link of every wasm target. Without it a throw
+# aborts the module, and Boost.Test silently skips the rest of a test case yet reports success.
+# (-fwasm-exceptions is not an option: it breaks Boost.Test's setjmp use.)
+# These directory-wide settings come before the first add_library() below: they are copied into
+# target properties when a target is created.
+add_compile_options(-fexceptions)
+add_link_options(-fexceptions -sALLOW_MEMORY_GROWTH=1)
+
+# em++ links run acorn from Debian's /usr/share/nodejs, which Node 20 does not search by default.
+set(CMAKE_CXX_LINKER_LAUNCHER "${CMAKE_COMMAND};-E;env;NODE_PATH=/usr/share/nodejs")
+
+# Shadows the toolchain/emcmake default ("node;--experimental-wasm-threads" is rejected by Node 20).
+# --no-experimental-fetch: the 3.1.6 loader would call Node 20's global fetch() on a file path.
+find_program(NODE_EXECUTABLE NAMES node nodejs REQUIRED)
+set(CMAKE_CROSSCOMPILING_EMULATOR "${NODE_EXECUTABLE};--no-experimental-fetch")
+
+# Release for the web: smallest code. CMake puts these on compile and link lines, so -flto works.
+set(CMAKE_CXX_FLAGS_MINSIZEREL "-Oz -flto -DNDEBUG")
+
+# Header-only libraries from /usr/include, through an include dir that holds only symlinks to them.
+# Never pass /usr/include itself to em++: glibc headers would shadow the wasm sysroot
+# ("bits/libc-header-start.h not found"). find_package() is useless here anyway (the find root is
+# the sysroot, and forcing it would add -isystem /usr/include).
+set(ORDERKIT_WASM_INCLUDE "${CMAKE_BINARY_DIR}/wasm-include")
+file(MAKE_DIRECTORY "${ORDERKIT_WASM_INCLUDE}")
+foreach(dir IN ITEMS nlohmann boost)
+  if(NOT EXISTS "/usr/include/${dir}")
+    message(FATAL_ERROR "/usr/include/${dir} not found: run scripts/setup.sh "
+                        "(nlohmann-json3-dev, libboost-test-dev).")
+  endif()
+  if(NOT EXISTS "${ORDERKIT_WASM_INCLUDE}/${dir}")
+    file(CREATE_LINK "/usr/include/${dir}" "${ORDERKIT_WASM_INCLUDE}/${dir}" SYMBOLIC)
+  endif()
+endforeach()
+
+add_library(dep_json INTERFACE)
+target_include_directories(dep_json SYSTEM INTERFACE "${ORDERKIT_WASM_INCLUDE}")
+
+# tinyxml2: Debian ships no source in a binary package, so scripts/fetch-tinyxml2.sh extracts it
+# from Debian's source package (same version as libtinyxml2-dev) into third_party/.
+set(TINYXML2_SOURCE_DIR "${PROJECT_SOURCE_DIR}/third_party/tinyxml2" CACHE PATH
+    "Directory holding tinyxml2.cpp and tinyxml2.h for the wasm build")
+if(NOT EXISTS "${TINYXML2_SOURCE_DIR}/tinyxml2.cpp" OR NOT EXISTS "${TINYXML2_SOURCE_DIR}/tinyxml2.h")
+  message(FATAL_ERROR
+    "tinyxml2 sources not found in ${TINYXML2_SOURCE_DIR}.\n"
+    "The wasm build compiles tinyxml2 itself. Run:\n"
+    "    bash scripts/fetch-tinyxml2.sh\n"
+    "(or bash scripts/setup.sh), then configure again.")
+endif()
+# An OBJECT library: its objects go straight into the static orderkit_sdk archive, so the installed
+# wasm library is self-contained and the export needs no extra target.
+add_library(dep_tinyxml2 OBJECT "${TINYXML2_SOURCE_DIR}/tinyxml2.cpp")
+target_include_directories(dep_tinyxml2 SYSTEM PUBLIC "$<BUILD_INTERFACE:${TINYXML2_SOURCE_DIR}>")
+target_compile_features(dep_tinyxml2 PRIVATE cxx_std_17)
+set(ORDERKIT_SDK_INSTALL_LINK_ONLY "")
+set(ORDERKIT_SDK_FIND_DEPENDENCIES "")
+
+add_library(dep_boost_test INTERFACE)
+target_include_directories(dep_boost_test SYSTEM INTERFACE "${ORDERKIT_WASM_INCLUDE}")
+# Boost.Test's alternative signal stack needs sigaltstack, which wasm lacks (link error).
+target_compile_definitions(dep_boost_test INTERFACE BOOST_TEST_DISABLE_ALT_STACK)
