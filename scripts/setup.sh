@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Installs what OrderKit needs to build and test, from Debian packages only.
+# Idempotent, and fast when everything is present (one dpkg-query, no apt-get).
+#
+#   bash scripts/setup.sh            # full: native + wasm + test tools (what scripts/test.sh needs)
+#   bash scripts/setup.sh --native   # native build only (what scripts/run.sh needs); alias --minimal
+#
+# Works as root on a fresh Debian 12; as another user it uses sudo for apt-get.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+
+profile=full
+for arg in "$@"; do
+  case $arg in
+    --native|--minimal) profile=native ;;
+    --full) profile=full ;;
+    --profile=*) profile=${arg#--profile=} ;;
+    -h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "setup: unknown argument '$arg' (try --help)" >&2; exit 2 ;;
+  esac
+done
+case $profile in native|full) ;; *) echo "setup: unknown profile '$profile' (native|full)" >&2; exit 2 ;; esac
+
+# Native build: compiler, CMake, and the libraries behind the dep_* targets (cmake/deps-native.cmake).
+packages=(build-essential cmake pkg-config nlohmann-json3-dev libcpp-httplib-dev libtinyxml2-dev
+          libboost-test-dev libcli11-dev libbenchmark-dev)
+if [[ $profile == full ]]; then
+  # wasm build and its tests under node; load and browser testing tools.
+  packages+=(emscripten wrk nginx-light chromium)
+  # Keep an existing Node (e.g. NodeSource's, which bundles npm); otherwise take Debian's.
+  if ! command -v node >/dev/null 2>&1; then
+    packages+=(nodejs npm)
+  fi
+fi
+
+echo "setup: profile '$profile': checking ${#packages[@]} Debian packages"
+installed=" $(dpkg-query -W -f='${db:Status-Status} ${Package}\n' "${packages[@]}" 2>/dev/null |
+               awk '$1 == "installed" { printf "%s ", $2 }' || true)"
+missing=()
+for p in "${packages[@]}"; do
+  [[ $installed == *" $p "* ]] || missing+=("$p")
+done
+
+if ((${#missing[@]})); then
+  sudo=""
+  if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  echo "setup: installing ${missing[*]}"
+  $sudo apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  echo "setup: packages installed"
+else
+  echo "setup: all packages present"
+fi
+
+if [[ $profile == full ]]; then
+  bash "$root/scripts/fetch-tinyxml2.sh"
+fi
+echo "setup: done"
