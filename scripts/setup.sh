@@ -45,7 +45,7 @@ if ((${#missing[@]})); then
   sudo=""
   if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
   export DEBIAN_FRONTEND=noninteractive
-  echo "setup: installing ${missing[*]}"
+  echo "setup: installing ${missing[*]} (apt-get; can take a few minutes)"
   $sudo apt-get update -qq
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   echo "setup: packages installed"
