@@ -1,0 +1,257 @@
+#pragma once
+// The field lists. Every model is declared once, as an X-macro table of (member, C++ type,
+// options) rows; ORDERKIT_MODEL expands the table into the plain aggregate and into a constexpr
+// description that the codecs, validator, sample generator, bindings, TypeScript and OpenAPI
+// generators and test printers walk. Adding a field is one row; no field name is typed twice.
+//
+// The member name is the documented wire name (the help pages' Name column), so it is also the
+// JSON key and the XML element name; a model-wide policy covers the one camelCase JSON model.
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "orderkit/core/datetime.hpp"
+#include "orderkit/core/decimal.hpp"
+#include "orderkit/core/guid.hpp"
+
+namespace orderkit::meta {
+
+/// Which XML serializer the API's server uses; it decides element order, namespaces and nil.
+enum class XmlStyle : std::uint8_t {
+  none,            // the page documents JSON only
+  data_contract,   // DataContractSerializer: alphabetical, base members first, i:nil, namespaces
+  xml_serializer,  // XmlSerializer: declaration order, no namespaces, xsi:nil for Nullable<T>
+};
+
+/// How JSON keys are spelled relative to the member name.
+enum class NameCase : std::uint8_t { as_declared, camel };
+
+/// One documented API (one help page).
+struct ApiInfo {
+  const char* id;           // "broadband", "contracts", "mobile", "licenses"
+  const char* title;        // one line for listings
+  XmlStyle xml;
+  bool xsd_before_xsi;      // XmlSerializer's root declarations, in the order the page shows them
+};
+
+/// One documented model.
+struct ModelInfo {
+  const char* name;         // the documented type name, e.g. "OrderCreationRequest"
+  const ApiInfo* api;
+  const char* xml_name;     // element name as a document root or collection item
+  const char* xml_ns;       // namespace of the type's members and root ("" for none)
+  NameCase json_case = NameCase::as_declared;
+  bool has_body = true;     // false for a model that travels in the URI (001's query)
+};
+
+/// Per-field options; combine with |.
+enum Flag : std::uint32_t {
+  kRequired = 1u << 0,      // [Required]: must be present (and non-empty for strings)
+  kJsonOnly = 1u << 1,      // on the JSON wire only ([XmlIgnore] or get-only under XmlSerializer)
+  kGetOnly = 1u << 2,       // get-only in .NET: the sample generator leaves it at its default
+  kBaseClass = 1u << 3,     // declared on a base class: DataContract writes these members first
+  kUndocumented = 1u << 4,  // on the wire but missing from the page's table
+  kMustBeZero = 1u << 5,    // "Must be 0 (for insert operations)"
+  kXmlOmitEmpty = 1u << 6,  // an empty collection is left out of XML, as the page shows
+};
+
+struct Opts {
+  std::uint32_t flags = 0;
+  std::uint32_t max_length = 0;  // 0: no limit
+  constexpr bool has(Flag f) const { return (flags & f) != 0; }
+  friend constexpr Opts operator|(Opts a, Opts b) {
+    return Opts{a.flags | b.flags, a.max_length ? a.max_length : b.max_length};
+  }
+};
+inline constexpr Opts none{};
+inline constexpr Opts required{kRequired};
+inline constexpr Opts json_only{kJsonOnly};
+inline constexpr Opts get_only{kGetOnly};
+inline constexpr Opts base_class{kBaseClass};
+inline constexpr Opts undocumented{kUndocumented};
+inline constexpr Opts must_be_zero{kMustBeZero};
+inline constexpr Opts xml_omit_empty{kXmlOmitEmpty};
+constexpr Opts max_length(std::uint32_t n) { return Opts{0, n}; }
+
+/// A data member of model C.
+template <class C, class M>
+struct Field {
+  using model_type = C;
+  using value_type = M;
+  const char* name;
+  M C::*member;
+  Opts opts;
+  constexpr M& get(C& c) const { return c.*member; }
+  constexpr const M& get(const C& c) const { return c.*member; }
+};
+
+/// A documented read-only property computed from other fields (not on the wire).
+template <class C, class R>
+struct Computed {
+  using model_type = C;
+  using value_type = R;
+  const char* name;
+  R (C::*getter)() const;
+};
+
+template <class C, class M>
+constexpr Field<C, M> field(const char* name, M C::*member, Opts opts) { return {name, member, opts}; }
+template <class C, class R>
+constexpr Computed<C, R> computed(const char* name, R (C::*getter)() const) { return {name, getter}; }
+
+struct Start {};
+template <class... F>
+constexpr std::tuple<F...> field_list(Start, F... f) { return std::tuple<F...>{f...}; }
+
+// ---- type classification -----------------------------------------------------------------
+
+template <class T>
+using meta_of = decltype(orderkit_meta(static_cast<const T*>(nullptr)));
+
+template <class T, class = void>
+struct is_model : std::false_type {};
+template <class T>
+struct is_model<T, std::void_t<meta_of<T>>> : std::true_type {};
+template <class T>
+inline constexpr bool is_model_v = is_model<T>::value;
+
+template <class T>
+struct is_optional : std::false_type {};
+template <class T>
+struct is_optional<std::optional<T>> : std::true_type {};
+template <class T>
+inline constexpr bool is_optional_v = is_optional<T>::value;
+
+template <class T>
+struct is_vector : std::false_type {};
+template <class T, class A>
+struct is_vector<std::vector<T, A>> : std::true_type {};
+template <class T>
+inline constexpr bool is_vector_v = is_vector<T>::value;
+
+template <class T>
+struct unwrap_optional { using type = T; };
+template <class T>
+struct unwrap_optional<std::optional<T>> { using type = T; };
+template <class T>
+using unwrap_optional_t = typename unwrap_optional<T>::type;
+
+/// The model of a document: T itself, or the item type of a collection.
+template <class T>
+struct item { using type = T; };
+template <class T, class A>
+struct item<std::vector<T, A>> { using type = T; };
+template <class T>
+using item_t = typename item<T>::type;
+
+template <class T>
+constexpr const ModelInfo& info() { return meta_of<T>::info; }
+template <class T>
+constexpr const auto& fields() { return meta_of<T>::fields; }
+template <class T>
+constexpr const auto& computed_fields() { return meta_of<T>::computed; }
+template <class T>
+constexpr std::size_t field_count() { return std::tuple_size_v<std::decay_t<decltype(fields<T>())>>; }
+
+/// Calls f(field) for every data member of T, in declaration (JSON) order.
+template <class T, class F>
+constexpr void for_each_field(F&& f) {
+  std::apply([&](const auto&... fd) { (f(fd), ...); }, fields<T>());
+}
+/// Calls f(computed) for every computed property of T.
+template <class T, class F>
+constexpr void for_each_computed(F&& f) {
+  std::apply([&](const auto&... fd) { (f(fd), ...); }, computed_fields<T>());
+}
+
+/// A .NET value type whose Nullable<T> the help-page generator fills with a fresh counter.
+/// Strings and models are .NET reference types: std::optional only says they may be null.
+template <class T>
+inline constexpr bool is_dotnet_value_type_v =
+    std::is_arithmetic_v<T> || std::is_enum_v<T> || std::is_same_v<T, Decimal> ||
+    std::is_same_v<T, DateTime> || std::is_same_v<T, Guid>;
+
+/// Enums carry their documented name through ORDERKIT_ENUM.
+template <class E>
+constexpr const char* enum_name() { return orderkit_enum_name(static_cast<const E*>(nullptr)); }
+
+/// The type as the help pages' Type column names it ("integer", "Collection of OrderItem").
+template <class T>
+std::string type_name() {
+  if constexpr (is_optional_v<T>) {
+    return type_name<typename T::value_type>();
+  } else if constexpr (is_vector_v<T>) {
+    return "Collection of " + type_name<typename T::value_type>();
+  } else if constexpr (is_model_v<T>) {
+    return info<T>().name;
+  } else if constexpr (std::is_enum_v<T>) {
+    return enum_name<T>();
+  } else if constexpr (std::is_same_v<T, bool>) {
+    return "boolean";
+  } else if constexpr (std::is_integral_v<T>) {
+    return "integer";
+  } else if constexpr (std::is_same_v<T, Decimal>) {
+    return "decimal number";
+  } else if constexpr (std::is_same_v<T, DateTime>) {
+    return "date";
+  } else if constexpr (std::is_same_v<T, Guid>) {
+    return "globally unique identifier";
+  } else {
+    static_assert(std::is_same_v<T, std::string>, "unsupported field type");
+    return "string";
+  }
+}
+
+/// Field-by-field equality, used by the generated operator==.
+template <class T>
+bool equal(const T& a, const T& b) {
+  bool same = true;
+  for_each_field<T>([&](const auto& f) { same = same && (f.get(a) == f.get(b)); });
+  return same;
+}
+
+}  // namespace orderkit::meta
+
+// ---- declaring models ----------------------------------------------------------------------
+
+#define ORDERKIT_DETAIL_MEMBER(name, type, opts) type name{};
+#define ORDERKIT_DETAIL_COMPUTED_MEMBER(name, type, expr) \
+  type name() const { return expr; }
+#define ORDERKIT_DETAIL_FIELD(name, type, opts) , ::orderkit::meta::field(#name, &Self::name, opts)
+#define ORDERKIT_DETAIL_COMPUTED(name, type, expr) , ::orderkit::meta::computed(#name, &Self::name)
+#define ORDERKIT_DETAIL_SKIP(name, type, x)
+
+/// Declares model `Name` from the table macro `FIELDS(F, C)`: F(member, type, options) rows are
+/// data members, C(member, type, expression) rows are read-only computed properties. The
+/// trailing arguments initialise ModelInfo after its name (api, xml_name, xml_ns, ...).
+#define ORDERKIT_MODEL(Name, FIELDS, ...)                                                         \
+  struct Name {                                                                                   \
+    FIELDS(ORDERKIT_DETAIL_MEMBER, ORDERKIT_DETAIL_COMPUTED_MEMBER)                               \
+  };                                                                                              \
+  struct Name##Meta {                                                                             \
+    using Self = Name;                                                                            \
+    static constexpr ::orderkit::meta::ModelInfo info{#Name, __VA_ARGS__};                       \
+    static constexpr auto fields = ::orderkit::meta::field_list(                                  \
+        ::orderkit::meta::Start{} FIELDS(ORDERKIT_DETAIL_FIELD, ORDERKIT_DETAIL_SKIP));           \
+    static constexpr auto computed = ::orderkit::meta::field_list(                                \
+        ::orderkit::meta::Start{} FIELDS(ORDERKIT_DETAIL_SKIP, ORDERKIT_DETAIL_COMPUTED));        \
+  };                                                                                              \
+  Name##Meta orderkit_meta(const Name*);                                                          \
+  inline bool operator==(const Name& a, const Name& b) { return ::orderkit::meta::equal(a, b); } \
+  inline bool operator!=(const Name& a, const Name& b) { return !(a == b); }
+
+/// Declares an enum serialized as its integer value (Newtonsoft's default), with its name.
+#define ORDERKIT_ENUM(Name, Underlying, ...)                  \
+  enum class Name : Underlying { __VA_ARGS__ };               \
+  constexpr const char* orderkit_enum_name(const Name*) { return #Name; }
+
+namespace orderkit::meta {
+/// A compile-time list of model types (one per API, used for registration and instantiation).
+template <class... T>
+struct type_list {};
+}  // namespace orderkit::meta
