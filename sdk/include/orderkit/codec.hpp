@@ -1,0 +1,74 @@
+#pragma once
+// Encoding, decoding, validation and documented samples for every model (and for a collection of
+// a model, std::vector<Model>, as 002 answers). All are pure functions; the JSON and XML libraries
+// stay inside the implementation.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "orderkit/core/error.hpp"
+#include "orderkit/core/meta.hpp"
+
+namespace orderkit {
+
+/// Whitespace of the written text: indented as the servers' samples show, or compact (no
+/// whitespace between tokens, as 002's text/html sample).
+enum class Layout : std::uint8_t { indented, compact };
+
+/// Which side of the call a documented sample belongs to (000 shows different GUIDs and dates on
+/// its request and response samples).
+enum class Role : std::uint8_t { request, response };
+
+/// Writes JSON exactly as the API's server (Newtonsoft) writes it: declaration order, decimals
+/// with a decimal point ("5.0"), null for a missing nullable.
+template <class T>
+std::string to_json(const T& value, Layout layout = Layout::indented);
+
+/// Reads JSON. Unknown members are ignored (as ASP.NET does); anything else that does not fit the
+/// model is an error naming the path ("OrderDetails[1].OrderDetail.SimTypeId: expected integer,
+/// got string"). Never throws.
+template <class T>
+Result<T> from_json(std::string_view text);
+
+namespace detail {
+template <class T>
+constexpr bool xml_documented() {
+  using M = meta::unwrap_optional_t<T>;
+  if constexpr (meta::is_vector_v<M>) {
+    return xml_documented<typename M::value_type>();
+  } else {
+    return meta::info<M>().api->xml != meta::XmlStyle::none && meta::info<M>().has_body;
+  }
+}
+template <class T>
+std::string xml_encode(const T& value, Layout layout);
+template <class T>
+Result<T> xml_decode(std::string_view text);
+}  // namespace detail
+
+/// Writes XML as the API's serializer does (DataContractSerializer for 002, XmlSerializer for 001
+/// and 003): element order, namespaces, prefixes and nil as the page's samples show.
+template <class T>
+std::string to_xml(const T& value, Layout layout = Layout::indented) {
+  static_assert(detail::xml_documented<T>(), "this model's help page documents no XML format");
+  return detail::xml_encode<T>(value, layout);
+}
+
+/// Reads XML; checks the root element and namespaces. Errors as for from_json.
+template <class T>
+Result<T> from_xml(std::string_view text) {
+  static_assert(detail::xml_documented<T>(), "this model's help page documents no XML format");
+  return detail::xml_decode<T>(text);
+}
+
+/// Checks the rules in the help pages' "Additional information" (required, max length, "Must be
+/// 0") and the model's own rules (001: from and till both or neither). Returns every failure.
+template <class T>
+std::vector<FieldError> validate(const T& value);
+
+/// The sample the help page documents for this model, rebuilt from the field list the way the
+/// help page generator builds it (see docs/models.md).
+template <class T>
+T documented_sample(Role role = Role::request);
+
+}  // namespace orderkit

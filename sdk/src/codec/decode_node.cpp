@@ -1,0 +1,206 @@
+#include "codec/decode_node.hpp"
+
+#include <charconv>
+#include <limits>
+
+namespace orderkit::codec {
+
+const char* kind_name(const Scalar& s) {
+  switch (s.kind) {
+    case Scalar::null: return "null";
+    case Scalar::boolean: return "boolean";
+    case Scalar::integer:
+    case Scalar::unsigned_integer:
+    case Scalar::number: return "number";
+    case Scalar::string: return "string";
+  }
+  return "value";
+}
+
+namespace {
+
+bool mismatch(const char* expected, const Scalar& s, std::string& code, std::string& msg) {
+  code = "type";
+  msg = std::string("expected ") + expected + ", got " + kind_name(s);
+  return false;
+}
+
+// Quotes a bad value for a message, cut short so a huge value cannot flood the log.
+std::string quoted(std::string_view text) {
+  constexpr std::size_t kMax = 60;
+  std::string q = "\"";
+  q.append(text.substr(0, kMax));
+  if (text.size() > kMax) q += "...";
+  return q + "\"";
+}
+
+// XML gives every scalar as text; JSON gives typed tokens. Both come here as a Scalar, and an
+// XML integer arrives as string text, which these setters accept when `text_numbers` is set.
+bool parse_integer_text(std::string_view text, std::int64_t& out) {
+  // XmlConvert trims whitespace around numbers.
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\n' || text.front() == '\r')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
+  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+  if (text.empty()) return false;
+  auto r = std::from_chars(text.data(), text.data() + text.size(), out);
+  return r.ec == std::errc() && r.ptr == text.data() + text.size();
+}
+
+template <class Int>
+bool set_integer(void* t, const Scalar& s, std::string& code, std::string& msg) {
+  constexpr auto lo = std::numeric_limits<Int>::min();
+  constexpr auto hi = std::numeric_limits<Int>::max();
+  std::int64_t v = 0;
+  bool in_range = true;
+  switch (s.kind) {
+    case Scalar::integer: v = s.i; break;
+    case Scalar::unsigned_integer:
+      in_range = s.u <= static_cast<std::uint64_t>(hi);
+      v = static_cast<std::int64_t>(s.u);
+      break;
+    case Scalar::number:
+      code = "type";
+      msg = "expected integer, got number " + std::string(s.text.substr(0, 40));
+      return false;
+    case Scalar::string:
+      if (s.owned == nullptr) {  // XML text
+        if (!parse_integer_text(s.text, v)) {
+          code = "type";
+          msg = "expected integer, got " + quoted(s.text);
+          return false;
+        }
+        break;
+      }
+      return mismatch("integer", s, code, msg);
+    default: return mismatch("integer", s, code, msg);
+  }
+  if (!in_range || v < lo || v > hi) {
+    code = "range";
+    msg = "expected integer between " + std::to_string(lo) + " and " + std::to_string(hi);
+    return false;
+  }
+  *static_cast<Int*>(t) = static_cast<Int>(v);
+  return true;
+}
+
+}  // namespace
+
+bool set_bool(void* t, const Scalar& s, std::string& code, std::string& msg) {
+  if (s.kind == Scalar::boolean) {
+    *static_cast<bool*>(t) = s.b;
+    return true;
+  }
+  if (s.kind == Scalar::string && s.owned == nullptr) {  // XML: xsd:boolean
+    std::string_view v = s.text;
+    if (v == "true" || v == "1") return *static_cast<bool*>(t) = true, true;
+    if (v == "false" || v == "0") return *static_cast<bool*>(t) = false, true;
+    code = "type";
+    msg = "expected boolean (true or false), got " + quoted(v);
+    return false;
+  }
+  return mismatch("boolean", s, code, msg);
+}
+
+bool set_int32(void* t, const Scalar& s, std::string& code, std::string& msg) {
+  return set_integer<std::int32_t>(t, s, code, msg);
+}
+bool set_int64(void* t, const Scalar& s, std::string& code, std::string& msg) {
+  return set_integer<std::int64_t>(t, s, code, msg);
+}
+
+bool set_decimal(void* t, const Scalar& s, std::string& code, std::string& msg) {
+  std::optional<Decimal> d;
+  switch (s.kind) {
+    case Scalar::integer: d = Decimal::from_integer(s.i); break;
+    case Scalar::unsigned_integer: d = Decimal::parse(std::to_string(s.u)); break;
+    case Scalar::number:
+    case Scalar::string: {  // Newtonsoft also reads a decimal from a JSON string
+      std::string_view text = s.text;
+      while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+      while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+      d = Decimal::parse(text);
+      if (!d) {
+        code = "format";
+        msg = "expected decimal number (at most 28 decimal places and 96 bits), got " + quoted(s.text);
+        return false;
+      }
+      break;
+    }
+    default: return mismatch("decimal number", s, code, msg);
+  }
+  *static_cast<Decimal*>(t) = *d;
+  return true;
+}
+
+bool set_datetime(void* t, const Scalar& s, std::string& code, std::string& msg) {
+  if (s.kind != Scalar::string) return mismatch("date", s, code, msg);
+  auto d = DateTime::parse(s.text);
+  if (!d) {
+    code = "format";
+    msg = "expected date (ISO 8601, e.g. 2026-04-09T14:21:11.4460179+02:00), got " + quoted(s.text);
+    return false;
+  }
+  *static_cast<DateTime*>(t) = std::move(*d);
+  return true;
+}
+
+bool set_guid(void* t, const Scalar& s, std::string& code, std::string& msg) {
+  if (s.kind != Scalar::string) return mismatch("GUID", s, code, msg);
+  auto g = Guid::parse(s.text);
+  if (!g) {
+    code = "format";
+    msg = "expected GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx), got " + quoted(s.text);
+    return false;
+  }
+  *static_cast<Guid*>(t) = *g;
+  return true;
+}
+
+bool set_string(void* t, const Scalar& s, std::string& code, std::string& msg) {
+  if (s.kind != Scalar::string) return mismatch("string", s, code, msg);
+  if (s.owned) *static_cast<std::string*>(t) = std::move(*s.owned);
+  else static_cast<std::string*>(t)->assign(s.text.data(), s.text.size());
+  return true;
+}
+
+int find_field(const ObjectNode& object, std::string_view name, int hint, bool json) {
+  auto usable = [&](int i) {
+    std::uint32_t flags = object.fields[i].flags;
+    return json || (flags & meta::kJsonOnly) == 0;
+  };
+  auto exact = [&](int i) {
+    const FieldNode& f = object.fields[i];
+    return f.length == name.size() && std::char_traits<char>::compare(f.name, name.data(), name.size()) == 0;
+  };
+  int n = static_cast<int>(object.count);
+  if (hint >= 0 && hint < n && exact(hint) && usable(hint)) return hint;
+  for (int i = 0; i < n; ++i)
+    if (exact(i) && usable(i)) return i;
+  if (!json) return -1;  // XML names are case-sensitive
+  for (int i = 0; i < n; ++i) {
+    const FieldNode& f = object.fields[i];
+    if (f.length != name.size()) continue;
+    bool same = true;
+    for (std::size_t k = 0; k < name.size() && same; ++k) {
+      char a = f.name[k], b = name[k];
+      if (a >= 'A' && a <= 'Z') a = static_cast<char>(a - 'A' + 'a');
+      if (b >= 'A' && b <= 'Z') b = static_cast<char>(b - 'A' + 'a');
+      same = a == b;
+    }
+    if (same) return i;
+  }
+  return -1;
+}
+
+void append_segment(std::string& path, const char* field, std::size_t index, bool is_index) {
+  if (is_index) {
+    path += '[';
+    path += std::to_string(index);
+    path += ']';
+  } else {
+    if (!path.empty()) path += '.';
+    path += field;
+  }
+}
+
+}  // namespace orderkit::codec

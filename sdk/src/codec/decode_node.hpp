@@ -1,0 +1,193 @@
+#pragma once
+// Type-erased decoding plans. A SAX parser pushes events, so the decoder cannot recurse through
+// templates; instead every C++ type gets a constant Node (built at compile time from the field
+// list) that says how to fill a value of that type from a scalar, or which fields an object has.
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "codec/text.hpp"
+#include "orderkit/core/meta.hpp"
+
+namespace orderkit::codec {
+
+/// A scalar token from either wire format (JSON token or XML text).
+struct Scalar {
+  enum Kind : std::uint8_t { null, boolean, integer, unsigned_integer, number, string } kind = null;
+  bool b = false;
+  std::int64_t i = 0;
+  std::uint64_t u = 0;
+  std::string_view text;        // the number's or string's text
+  std::string* owned = nullptr;  // a JSON string the target may take over (moved, not copied)
+};
+
+struct ObjectNode;
+
+struct Node {
+  enum Kind : std::uint8_t { kScalar, kObject, kArray, kOptional } kind;
+  const char* expected;  // for messages: "integer", "string", "object", "array"...
+  // scalar: fills target; on failure sets code and message and returns false
+  bool (*set)(void* target, const Scalar& s, std::string& code, std::string& message);
+  const ObjectNode* object;
+  const Node* inner;            // array element or optional value
+  void* (*emplace)(void* self);  // array: append an element; optional: engage; returns its address
+  void (*reset)(void* self);     // optional: disengage; array: clear
+  const char* xml_item_name;     // array: the item element (model's xml_name, or "int" in Arrays)
+  const char* xml_item_ns;       // array: the item element's namespace
+};
+
+struct FieldNode {
+  const char* name;
+  std::uint8_t length;
+  std::uint32_t flags;
+  const Node* node;
+  void* (*locate)(void* object);
+};
+
+struct ObjectNode {
+  const meta::ModelInfo* info;
+  const FieldNode* fields;
+  std::size_t count;
+  std::uint64_t required_mask;
+};
+
+// ---- scalar setters ---------------------------------------------------------------------------
+
+const char* kind_name(const Scalar& s);  // "string", "number", ...
+bool set_bool(void* t, const Scalar& s, std::string& code, std::string& msg);
+bool set_int32(void* t, const Scalar& s, std::string& code, std::string& msg);
+bool set_int64(void* t, const Scalar& s, std::string& code, std::string& msg);
+bool set_decimal(void* t, const Scalar& s, std::string& code, std::string& msg);
+bool set_datetime(void* t, const Scalar& s, std::string& code, std::string& msg);
+bool set_guid(void* t, const Scalar& s, std::string& code, std::string& msg);
+bool set_string(void* t, const Scalar& s, std::string& code, std::string& msg);
+
+template <class E>
+bool set_enum(void* t, const Scalar& s, std::string& code, std::string& msg) {
+  std::int32_t v = 0;
+  if (!set_int32(&v, s, code, msg)) return false;
+  *static_cast<E*>(t) = static_cast<E>(v);
+  return true;
+}
+
+template <class T>
+struct NodeOf;
+
+template <class T, std::size_t I>
+void* locate_field(void* object) {
+  return &std::get<I>(meta::fields<T>()).get(*static_cast<T*>(object));
+}
+
+template <class T, std::size_t I>
+constexpr FieldNode make_field() {
+  constexpr const auto& f = std::get<I>(meta::fields<T>());
+  using M = typename std::decay_t<decltype(f)>::value_type;
+  std::size_t len = 0;
+  while (f.name[len] != '\0') ++len;
+  return FieldNode{f.name, static_cast<std::uint8_t>(len), f.opts.flags, &NodeOf<M>::node, &locate_field<T, I>};
+}
+
+template <class T, std::size_t... I>
+constexpr std::array<FieldNode, sizeof...(I)> make_fields(std::index_sequence<I...>) {
+  return {{make_field<T, I>()...}};
+}
+
+template <class T>
+constexpr std::uint64_t required_mask() {
+  std::uint64_t mask = 0, bit = 1;
+  meta::for_each_field<T>([&](const auto& f) {
+    if (f.opts.has(meta::kRequired)) mask |= bit;
+    bit <<= 1;
+  });
+  return mask;
+}
+
+template <class T>
+struct ModelNodes {
+  static_assert(meta::field_count<T>() <= 64, "the decoder tracks fields in a 64-bit mask");
+  static constexpr auto fields = make_fields<T>(std::make_index_sequence<meta::field_count<T>()>{});
+  static constexpr ObjectNode object{&meta::info<T>(), fields.data(), fields.size(), required_mask<T>()};
+};
+
+template <class T>
+void* emplace_optional(void* self) {
+  return &static_cast<T*>(self)->emplace();
+}
+template <class T>
+void reset_optional(void* self) {
+  static_cast<T*>(self)->reset();
+}
+template <class T>
+void* emplace_back(void* self) {
+  return &static_cast<T*>(self)->emplace_back();
+}
+template <class T>
+void clear_vector(void* self) {
+  static_cast<T*>(self)->clear();
+}
+
+/// The DataContract name of a primitive collection item ("int", "string", ...).
+template <class T>
+constexpr const char* primitive_xml_name() {
+  if constexpr (std::is_same_v<T, bool>) return "boolean";
+  else if constexpr (std::is_same_v<T, std::int64_t>) return "long";
+  else if constexpr (std::is_integral_v<T> || std::is_enum_v<T>) return "int";
+  else if constexpr (std::is_same_v<T, Decimal>) return "decimal";
+  else if constexpr (std::is_same_v<T, DateTime>) return "dateTime";
+  else if constexpr (std::is_same_v<T, Guid>) return "guid";
+  else return "string";
+}
+inline constexpr const char* kArraysNs = "http://schemas.microsoft.com/2003/10/Serialization/Arrays";
+
+template <class T>
+struct NodeOf {
+  static constexpr Node make() {
+    if constexpr (meta::is_optional_v<T>) {
+      using V = typename T::value_type;
+      return Node{Node::kOptional, NodeOf<V>::node.expected, nullptr, nullptr, &NodeOf<V>::node,
+                  &emplace_optional<T>, &reset_optional<T>, nullptr, nullptr};
+    } else if constexpr (meta::is_vector_v<T>) {
+      using V = typename T::value_type;
+      const char* item_name = nullptr;
+      const char* item_ns = nullptr;
+      if constexpr (meta::is_model_v<V>) {
+        item_name = meta::info<V>().xml_name;
+        item_ns = meta::info<V>().xml_ns;
+      } else {
+        item_name = primitive_xml_name<V>();
+        item_ns = kArraysNs;
+      }
+      return Node{Node::kArray, "array", nullptr, nullptr, &NodeOf<V>::node, &emplace_back<T>, &clear_vector<T>,
+                  item_name, item_ns};
+    } else if constexpr (meta::is_model_v<T>) {
+      return Node{Node::kObject, "object", nullptr, &ModelNodes<T>::object, nullptr, nullptr, nullptr, nullptr, nullptr};
+    } else {
+      bool (*set)(void*, const Scalar&, std::string&, std::string&) = nullptr;
+      const char* expected = "";
+      if constexpr (std::is_same_v<T, bool>) set = &set_bool, expected = "boolean";
+      else if constexpr (std::is_enum_v<T>) set = &set_enum<T>, expected = "integer";
+      else if constexpr (std::is_same_v<T, std::int32_t>) set = &set_int32, expected = "integer";
+      else if constexpr (std::is_same_v<T, std::int64_t>) set = &set_int64, expected = "integer";
+      else if constexpr (std::is_same_v<T, Decimal>) set = &set_decimal, expected = "decimal number";
+      else if constexpr (std::is_same_v<T, DateTime>) set = &set_datetime, expected = "date";
+      else if constexpr (std::is_same_v<T, Guid>) set = &set_guid, expected = "GUID";
+      else {
+        static_assert(std::is_same_v<T, std::string>, "unsupported field type");
+        set = &set_string, expected = "string";
+      }
+      return Node{Node::kScalar, expected, set, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr};
+    }
+  }
+  static constexpr Node node = make();
+};
+
+/// Finds a field by wire name: the expected next field first (documents usually follow the
+/// declaration order), then an exact match, then ASP.NET's case-insensitive match.
+int find_field(const ObjectNode& object, std::string_view name, int hint, bool json);
+
+/// Appends "Name", ".Name" or "[i]" to a path being built for an error message.
+void append_segment(std::string& path, const char* field, std::size_t index, bool is_index);
+
+}  // namespace orderkit::codec

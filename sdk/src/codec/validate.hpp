@@ -1,0 +1,90 @@
+#pragma once
+// Validation walks the field list: the rules from the pages' "Additional information" column
+// are field options (required, max length, must be zero); a model may add its own rules with an
+// ADL function orderkit_rules(const Model&, const std::string& path, std::vector<FieldError>&).
+// Messages follow ASP.NET's DataAnnotations wording, as the real servers put them in ModelState.
+#include <string>
+#include <vector>
+
+#include "codec/decode_node.hpp"
+#include "orderkit/core/error.hpp"
+
+namespace orderkit::codec {
+
+template <class T, class = void>
+struct has_rules : std::false_type {};
+template <class T>
+struct has_rules<T, std::void_t<decltype(orderkit_rules(std::declval<const T&>(), std::declval<const std::string&>(),
+                                                        std::declval<std::vector<FieldError>&>()))>>
+    : std::true_type {};
+
+/// Length in characters (UTF-8 code points), as .NET counts a string's length for most text.
+inline std::size_t text_length(const std::string& s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+template <class T>
+void validate_value(const T& v, std::string& path, std::vector<FieldError>& out);
+
+template <class T>
+void validate_model(const T& v, std::string& path, std::vector<FieldError>& out) {
+  meta::for_each_field<T>([&](const auto& f) {
+    using M = typename std::decay_t<decltype(f)>::value_type;
+    const M& x = f.get(v);
+    std::size_t mark = path.size();
+    append_segment(path, f.name, 0, false);
+    if (f.opts.has(meta::kRequired)) {
+      bool missing = false;
+      if constexpr (meta::is_optional_v<M>) {
+        missing = !x.has_value();
+        if constexpr (std::is_same_v<M, std::optional<std::string>>) missing = missing || x->empty();
+      }
+      if (missing) out.push_back({path, "required", std::string("The ") + f.name + " field is required."});
+    }
+    if constexpr (std::is_same_v<M, std::optional<std::string>>) {
+      if (f.opts.max_length && x && text_length(*x) > f.opts.max_length) {
+        out.push_back({path, "max_length", std::string("The field ") + f.name +
+                                               " must be a string or array type with a maximum length of '" +
+                                               std::to_string(f.opts.max_length) + "'."});
+      }
+    }
+    if constexpr (std::is_integral_v<M> && !std::is_same_v<M, bool>) {
+      if (f.opts.has(meta::kMustBeZero) && x != 0) {
+        out.push_back({path, "must_be_zero", std::string("The field ") + f.name + " must be 0 (for insert operations)."});
+      }
+    }
+    validate_value(x, path, out);
+    path.resize(mark);
+  });
+  if constexpr (has_rules<T>::value) orderkit_rules(v, path, out);
+}
+
+template <class T>
+void validate_value(const T& v, std::string& path, std::vector<FieldError>& out) {
+  if constexpr (meta::is_optional_v<T>) {
+    if (v) validate_value(*v, path, out);
+  } else if constexpr (meta::is_vector_v<T>) {
+    if constexpr (meta::is_model_v<typename T::value_type>) {
+      for (std::size_t i = 0; i < v.size(); ++i) {
+        std::size_t mark = path.size();
+        append_segment(path, nullptr, i, true);
+        validate_value(v[i], path, out);
+        path.resize(mark);
+      }
+    }
+  } else if constexpr (meta::is_model_v<T>) {
+    validate_model(v, path, out);
+  }
+}
+
+template <class T>
+std::vector<FieldError> validate_root(const T& v) {
+  std::vector<FieldError> out;
+  std::string path;
+  validate_value(v, path, out);
+  return out;
+}
+
+}  // namespace orderkit::codec

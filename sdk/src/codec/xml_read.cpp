@@ -1,0 +1,187 @@
+#include "codec/xml_read.hpp"
+
+#include <cstring>
+#include <tinyxml2.h>
+
+#include "codec/xml_write.hpp"
+
+namespace orderkit::codec::xml {
+namespace {
+
+constexpr std::size_t kMaxErrors = 50;
+
+struct NsDecl {
+  std::string_view prefix;  // "" for the default namespace
+  std::string_view uri;
+};
+
+class Reader {
+ public:
+  Reader(bool data_contract) : data_contract_(data_contract) {}
+  std::vector<FieldError> errors;
+
+  // Declarations of `e` go on the scope stack; returns how many to pop afterwards.
+  std::size_t push_scope(const tinyxml2::XMLElement* e) {
+    std::size_t n = 0;
+    for (const tinyxml2::XMLAttribute* a = e->FirstAttribute(); a; a = a->Next()) {
+      const char* name = a->Name();
+      if (std::strncmp(name, "xmlns", 5) != 0) continue;
+      if (name[5] == '\0') scopes_.push_back({"", a->Value()}), ++n;
+      else if (name[5] == ':') scopes_.push_back({name + 6, a->Value()}), ++n;
+    }
+    return n;
+  }
+  void pop_scope(std::size_t n) { scopes_.resize(scopes_.size() - n); }
+
+  std::string_view resolve(std::string_view prefix) const {
+    for (auto it = scopes_.rbegin(); it != scopes_.rend(); ++it)
+      if (it->prefix == prefix) return it->uri;
+    return prefix.empty() ? std::string_view("") : std::string_view("\x01unbound");
+  }
+
+  // Splits "p:local" and resolves p.
+  void qname(const char* raw, std::string_view& local, std::string_view& ns) const {
+    std::string_view n(raw);
+    auto colon = n.find(':');
+    if (colon == std::string_view::npos) {
+      local = n;
+      ns = resolve("");
+    } else {
+      local = n.substr(colon + 1);
+      ns = resolve(n.substr(0, colon));
+    }
+  }
+
+  bool is_nil(const tinyxml2::XMLElement* e) const {
+    for (const tinyxml2::XMLAttribute* a = e->FirstAttribute(); a; a = a->Next()) {
+      std::string_view n(a->Name());
+      auto colon = n.find(':');
+      if (colon == std::string_view::npos || n.substr(colon + 1) != "nil") continue;
+      if (resolve(n.substr(0, colon)) == kXsiNs) return std::strcmp(a->Value(), "true") == 0;
+    }
+    return false;
+  }
+
+  void fail(const std::string& code, const std::string& message) {
+    if (errors.size() < kMaxErrors) errors.push_back({path_, code, message});
+  }
+
+  void read_value(const Node* node, void* target, const tinyxml2::XMLElement* e) {
+    bool nil = is_nil(e);
+    if (node->kind == Node::kOptional) {
+      if (nil) return node->reset(target);
+      target = node->emplace(target);
+      node = node->inner;
+    }
+    if (nil) return fail("type", std::string("expected ") + node->expected + ", got nil (the field is not nullable)");
+    switch (node->kind) {
+      case Node::kScalar: return read_scalar(node, target, e);
+      case Node::kObject: return read_object(*node->object, target, e);
+      case Node::kArray: return read_array(node, target, e);
+      case Node::kOptional: return;  // an optional of an optional is never declared
+    }
+  }
+
+  void read_scalar(const Node* node, void* target, const tinyxml2::XMLElement* e) {
+    std::string text;
+    for (const tinyxml2::XMLNode* c = e->FirstChild(); c; c = c->NextSibling()) {
+      if (c->ToElement()) return fail("type", std::string("expected ") + node->expected + ", got element <" + c->Value() + ">");
+      if (const tinyxml2::XMLText* t = c->ToText()) text += t->Value();
+    }
+    Scalar s;
+    s.kind = Scalar::string;
+    s.text = text;
+    std::string code, msg;
+    if (!node->set(target, s, code, msg)) fail(code, msg);
+  }
+
+  void read_object(const ObjectNode& obj, void* target, const tinyxml2::XMLElement* e) {
+    std::string_view member_ns = data_contract_ ? obj.info->xml_ns : "";
+    std::uint64_t seen = 0;
+    int hint = 0;
+    for (const tinyxml2::XMLElement* c = e->FirstChildElement(); c; c = c->NextSiblingElement()) {
+      std::size_t pushed = push_scope(c);
+      std::string_view local, ns;
+      qname(c->Name(), local, ns);
+      int i = find_field(obj, local, hint, /*json=*/false);
+      if (i >= 0) {  // unknown elements are ignored, as ASP.NET does
+        hint = i + 1;
+        seen |= std::uint64_t{1} << i;
+        std::size_t mark = path_.size();
+        append_segment(path_, obj.fields[i].name, 0, false);
+        if (ns != member_ns) {
+          fail("namespace", "expected element in namespace '" + std::string(member_ns) + "', got '" + std::string(ns) + "'");
+        } else {
+          read_value(obj.fields[i].node, obj.fields[i].locate(target), c);
+        }
+        path_.resize(mark);
+      }
+      pop_scope(pushed);
+    }
+    std::uint64_t missing = obj.required_mask & ~seen;
+    for (std::size_t i = 0; missing && i < obj.count; ++i) {
+      if ((missing >> i & 1) == 0) continue;
+      std::size_t mark = path_.size();
+      append_segment(path_, obj.fields[i].name, 0, false);
+      fail("required", std::string("required element <") + obj.fields[i].name + "> not found");
+      path_.resize(mark);
+    }
+  }
+
+  void read_array(const Node* node, void* target, const tinyxml2::XMLElement* e) {
+    node->reset(target);
+    std::string_view item_ns = data_contract_ ? node->xml_item_ns : "";
+    std::size_t index = 0;
+    for (const tinyxml2::XMLElement* c = e->FirstChildElement(); c; c = c->NextSiblingElement()) {
+      std::size_t pushed = push_scope(c);
+      std::string_view local, ns;
+      qname(c->Name(), local, ns);
+      std::size_t mark = path_.size();
+      append_segment(path_, nullptr, index++, true);
+      if (local != node->xml_item_name || ns != item_ns) {
+        fail("element", std::string("expected <") + node->xml_item_name + "> item" +
+                            (item_ns.empty() ? "" : " in namespace '" + std::string(item_ns) + "'") + ", got <" +
+                            std::string(local) + ">");
+      } else {
+        read_value(node->inner, node->emplace(target), c);
+      }
+      path_.resize(mark);
+      pop_scope(pushed);
+      if (errors.size() >= kMaxErrors) return;
+    }
+  }
+
+ private:
+  bool data_contract_;
+  std::vector<NsDecl> scopes_;
+  std::string path_;
+};
+
+}  // namespace
+
+std::vector<FieldError> decode(std::string_view text, const RootSpec& spec, const Node& root, void* target) {
+  tinyxml2::XMLDocument doc(/*processEntities=*/true, tinyxml2::PRESERVE_WHITESPACE);
+  if (doc.Parse(text.data(), text.size()) != tinyxml2::XML_SUCCESS) {
+    std::string what = doc.ErrorStr() ? doc.ErrorStr() : "unknown error";
+    return {{"", "syntax", "malformed XML: " + what}};
+  }
+  const tinyxml2::XMLElement* e = doc.RootElement();
+  if (!e) return {{"", "syntax", "malformed XML: no root element"}};
+
+  Reader r(spec.data_contract);
+  std::size_t pushed = r.push_scope(e);
+  std::string_view local, ns;
+  r.qname(e->Name(), local, ns);
+  if (local != spec.name || ns != spec.ns) {
+    std::string expected = "<" + spec.name + ">" + (*spec.ns ? " in namespace '" + std::string(spec.ns) + "'" : "");
+    std::string got = "<" + std::string(local) + ">" + (ns.empty() ? "" : " in namespace '" + std::string(ns) + "'");
+    return {{"", "root", "expected root element " + expected + ", got " + got}};
+  }
+  if (root.kind == Node::kArray) r.read_array(&root, target, e);
+  else r.read_value(&root, target, e);
+  r.pop_scope(pushed);
+  if (r.errors.size() >= kMaxErrors) r.errors.push_back({"", "limit", "too many errors; stopped reading"});
+  return std::move(r.errors);
+}
+
+}  // namespace orderkit::codec::xml

@@ -1,0 +1,33 @@
+#pragma once
+// Reads XML with tinyxml2 and walks the tree into the structs, resolving namespaces itself
+// (tinyxml2 has none) so that the root, member and item namespaces are checked.
+#include <string_view>
+
+#include "codec/decode_node.hpp"
+#include "orderkit/core/error.hpp"
+
+namespace orderkit::codec::xml {
+
+struct RootSpec {
+  std::string name;  // expected root element
+  const char* ns;    // its namespace
+  bool data_contract;  // DataContractSerializer rules (namespaces checked on members and items)
+};
+
+/// Decodes `text` into `target` (a model, or a vector of models for an ArrayOf root).
+std::vector<FieldError> decode(std::string_view text, const RootSpec& spec, const Node& root, void* target);
+
+template <class T>
+Result<T> decode(std::string_view text) {
+  using Item = meta::item_t<T>;
+  constexpr const meta::ModelInfo& info = meta::info<Item>();
+  bool dc = info.api->xml == meta::XmlStyle::data_contract;
+  RootSpec spec{meta::is_vector_v<T> ? std::string("ArrayOf") + info.xml_name : std::string(info.xml_name),
+                dc ? info.xml_ns : "", dc};
+  T value{};
+  auto errors = decode(text, spec, NodeOf<T>::node, &value);
+  if (!errors.empty()) return errors;
+  return value;
+}
+
+}  // namespace orderkit::codec::xml

@@ -1,0 +1,282 @@
+#pragma once
+// Writes XML straight from the structs as the API's .NET serializer does.
+//  DataContractSerializer (002): members alphabetical with base-class members first; each member
+//    element in its declaring type's namespace, declared with xmlns="..." where it differs from
+//    the enclosing default; a null as <X i:nil="true" />; primitive collections as
+//    <dNpM:int> items in the Arrays namespace, N being the collection element's depth.
+//  XmlSerializer (001, 003): declaration order, no namespaces, a null Nullable<T> as
+//    <X xsi:nil="true" />, a null string or object left out.
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <string>
+
+#include "codec/decode_node.hpp"
+#include "codec/text.hpp"
+#include "orderkit/codec.hpp"
+
+namespace orderkit::codec::xml {
+
+inline constexpr const char* kXsiNs = "http://www.w3.org/2001/XMLSchema-instance";
+inline constexpr const char* kXsdNs = "http://www.w3.org/2001/XMLSchema";
+
+class Writer {
+ public:
+  Writer(Layout layout, meta::XmlStyle style) : indented_(layout == Layout::indented), style_(style) {}
+  std::string out;
+  bool data_contract() const { return style_ == meta::XmlStyle::data_contract; }
+
+  // Opens <name (attributes follow with attr()); finish with close_start() or close_empty().
+  void open_start(int depth, const char* name) {
+    if (indented_ && !out.empty()) {
+      out.push_back('\n');
+      out.append(static_cast<std::size_t>(depth - 1) * 2, ' ');
+    }
+    out.push_back('<');
+    out += name;
+  }
+  void attr(const char* name, const char* value) {
+    out.push_back(' ');
+    out += name;
+    out += "=\"";
+    escape(value, true);
+    out.push_back('"');
+  }
+  void close_start() { out.push_back('>'); }
+  void close_empty() { out += " />"; }
+  void end(int depth, const char* name, bool had_children) {
+    if (had_children && indented_) {
+      out.push_back('\n');
+      out.append(static_cast<std::size_t>(depth - 1) * 2, ' ');
+    }
+    out += "</";
+    out += name;
+    out.push_back('>');
+  }
+  void escape(std::string_view s, bool attribute = false);
+
+ private:
+  bool indented_;
+  meta::XmlStyle style_;
+};
+
+inline void Writer::escape(std::string_view s, bool attribute) {
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    switch (c) {
+      case '&': out += "&amp;"; ++i; continue;
+      case '<': out += "&lt;"; ++i; continue;
+      case '>': out += "&gt;"; ++i; continue;
+      case '"':
+        out += attribute ? "&quot;" : "\"";
+        ++i;
+        continue;
+      case '\r': out += "&#xD;"; ++i; continue;  // a raw CR would be normalised away on reading
+      default: break;
+    }
+    if (c < 0x20 && c != '\t' && c != '\n') {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      out += "&#x";
+      if (c >= 16) out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 15]);
+      out.push_back(';');
+      ++i;
+      continue;
+    }
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+      ++i;
+      continue;
+    }
+    std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+    bool ok = len != 0 && c <= 0xF4 && i + len <= s.size();
+    for (std::size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+    if (ok) {
+      out.append(s.data() + i, len);
+      i += len;
+    } else {
+      out += "\xEF\xBF\xBD";  // U+FFFD keeps the document well-formed
+      ++i;
+    }
+  }
+}
+
+template <class T>
+void scalar_text(Writer& w, const T& v) {
+  if constexpr (std::is_same_v<T, bool>) w.out += v ? "true" : "false";
+  else if constexpr (std::is_enum_v<T>) append_int(w.out, static_cast<std::underlying_type_t<T>>(v));
+  else if constexpr (std::is_integral_v<T>) append_int(w.out, v);
+  else if constexpr (std::is_same_v<T, Decimal>) w.out += v.to_string();  // XmlConvert: no added ".0"
+  else if constexpr (std::is_same_v<T, DateTime>) w.escape(v.text());
+  else if constexpr (std::is_same_v<T, Guid>) w.out += v.to_string();
+  else w.escape(v);
+}
+
+template <class T>
+void write_members(Writer& w, const T& v, const char* default_ns, int depth);
+
+// Writes one element named `name` in namespace `ns` holding `v`. `default_ns` is the namespace
+// in scope; `depth` is the element's depth (root = 1).
+template <class M>
+void write_element(Writer& w, const char* name, const char* ns, const M& v, const char* default_ns, int depth,
+                   bool omit_empty) {
+  auto open = [&](const char* extra_attr_name = nullptr, const char* extra_attr_value = nullptr) {
+    w.open_start(depth, name);
+    if (extra_attr_name) w.attr(extra_attr_name, extra_attr_value);
+    if (w.data_contract() && std::strcmp(ns, default_ns) != 0) w.attr("xmlns", ns);
+  };
+  if constexpr (meta::is_optional_v<M>) {
+    using U = typename M::value_type;
+    if (v) return write_element(w, name, ns, *v, default_ns, depth, omit_empty);
+    if (w.data_contract()) {
+      open("i:nil", "true");
+      w.close_empty();
+    } else if constexpr (meta::is_dotnet_value_type_v<U>) {
+      open("xsi:nil", "true");
+      w.close_empty();
+    }
+  } else if constexpr (meta::is_vector_v<M>) {
+    using U = typename M::value_type;
+    if (v.empty() && omit_empty) return;
+    const char* item_name;
+    const char* item_ns;
+    std::string prefixed;
+    std::string prefix_decl;
+    if constexpr (meta::is_model_v<U>) {
+      item_name = meta::info<U>().xml_name;
+      item_ns = meta::info<U>().xml_ns;
+      open();
+    } else {
+      item_ns = kArraysNs;
+      if (w.data_contract()) {
+        std::string prefix = "d" + std::to_string(depth) + "p1";
+        prefix_decl = "xmlns:" + prefix;
+        prefixed = prefix + ":" + primitive_xml_name<U>();
+        item_name = prefixed.c_str();
+        open(prefix_decl.c_str(), kArraysNs);
+      } else {
+        item_name = primitive_xml_name<U>();
+        open();
+      }
+    }
+    if (v.empty()) return w.close_empty();
+    w.close_start();
+    const char* inner_default = w.data_contract() ? ns : "";
+    for (const auto& item : v) {
+      if constexpr (meta::is_model_v<U>) {
+        write_element(w, item_name, item_ns, item, inner_default, depth + 1, false);
+      } else {
+        // Prefixed items carry their namespace by prefix: no default-namespace declaration.
+        write_element(w, item_name, inner_default, item, inner_default, depth + 1, false);
+      }
+    }
+    w.end(depth, name, true);
+  } else if constexpr (meta::is_model_v<M>) {
+    open();
+    std::size_t before = w.out.size();
+    w.close_start();
+    std::size_t after = w.out.size();
+    write_members(w, v, w.data_contract() ? ns : "", depth + 1);
+    if (w.out.size() == after) {  // no members written: <X />
+      w.out.resize(before);
+      return w.close_empty();
+    }
+    w.end(depth, name, true);
+  } else {
+    open();
+    std::size_t before = w.out.size();
+    w.close_start();
+    std::size_t after = w.out.size();
+    scalar_text(w, v);
+    if (w.out.size() == after) {
+      w.out.resize(before);
+      return w.close_empty();
+    }
+    w.end(depth, name, false);
+  }
+}
+
+template <class T, std::size_t I>
+void write_field(Writer& w, const T& v, const char* default_ns, int depth) {
+  const auto& f = std::get<I>(meta::fields<T>());
+  if (f.opts.has(meta::kJsonOnly)) return;
+  const char* ns = w.data_contract() ? meta::info<T>().xml_ns : "";
+  write_element(w, f.name, ns, f.get(v), default_ns, depth, f.opts.has(meta::kXmlOmitEmpty));
+}
+
+template <class T, std::size_t... I>
+constexpr auto field_writers(std::index_sequence<I...>) {
+  using Fn = void (*)(Writer&, const T&, const char*, int);
+  return std::array<Fn, sizeof...(I)>{&write_field<T, I>...};
+}
+
+/// Field indices in DataContract order: base-class members first, each group sorted ordinally.
+template <class T>
+const std::array<std::size_t, meta::field_count<T>()>& data_contract_order() {
+  static const auto order = [] {
+    std::array<std::size_t, meta::field_count<T>()> idx{};
+    std::array<const char*, meta::field_count<T>()> names{};
+    std::array<bool, meta::field_count<T>()> base{};
+    std::size_t i = 0;
+    meta::for_each_field<T>([&](const auto& f) {
+      idx[i] = i;
+      names[i] = f.name;
+      base[i] = f.opts.has(meta::kBaseClass);
+      ++i;
+    });
+    std::sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) {
+      if (base[a] != base[b]) return base[a];
+      return std::strcmp(names[a], names[b]) < 0;
+    });
+    return idx;
+  }();
+  return order;
+}
+
+template <class T>
+void write_members(Writer& w, const T& v, const char* default_ns, int depth) {
+  static constexpr auto writers = field_writers<T>(std::make_index_sequence<meta::field_count<T>()>{});
+  if (w.data_contract()) {
+    for (std::size_t i : data_contract_order<T>()) writers[i](w, v, default_ns, depth);
+  } else {
+    for (const auto& write : writers) write(w, v, default_ns, depth);
+  }
+}
+
+template <class T>
+std::string encode(const T& value, Layout layout) {
+  using Item = meta::item_t<T>;
+  constexpr const meta::ModelInfo& info = meta::info<Item>();
+  Writer w(layout, info.api->xml);
+  w.out.reserve(2048);
+  std::string root = meta::is_vector_v<T> ? std::string("ArrayOf") + info.xml_name : std::string(info.xml_name);
+  w.open_start(1, root.c_str());
+  if (w.data_contract()) {
+    w.attr("xmlns:i", kXsiNs);
+    if (*info.xml_ns) w.attr("xmlns", info.xml_ns);
+  } else if (info.api->xsd_before_xsi) {
+    w.attr("xmlns:xsd", kXsdNs);
+    w.attr("xmlns:xsi", kXsiNs);
+  } else {
+    w.attr("xmlns:xsi", kXsiNs);
+    w.attr("xmlns:xsd", kXsdNs);
+  }
+  const char* ns = w.data_contract() ? info.xml_ns : "";
+  std::size_t before = w.out.size();
+  w.close_start();
+  std::size_t after = w.out.size();
+  if constexpr (meta::is_vector_v<T>) {
+    for (const auto& item : value) write_element(w, info.xml_name, ns, item, ns, 2, false);
+  } else {
+    write_members(w, value, ns, 2);
+  }
+  if (w.out.size() == after) {
+    w.out.resize(before);
+    w.close_empty();
+  } else {
+    w.end(1, root.c_str(), true);
+  }
+  return std::move(w.out);
+}
+
+}  // namespace orderkit::codec::xml

@@ -1,0 +1,6 @@
+// XML codecs for every contracts model.
+#include "codec/instantiate.hpp"
+#include "orderkit/contracts/models.hpp"
+
+#define ORDERKIT_ITEM(Model) ORDERKIT_INSTANTIATE_XML(orderkit::contracts::Model)
+ORDERKIT_CONTRACTS_BODY_MODELS(ORDERKIT_ITEM)

@@ -1,0 +1,6 @@
+// JSON codecs for every licenses model.
+#include "codec/instantiate.hpp"
+#include "orderkit/licenses/models.hpp"
+
+#define ORDERKIT_ITEM(Model) ORDERKIT_INSTANTIATE_JSON(orderkit::licenses::Model)
+ORDERKIT_LICENSES_BODY_MODELS(ORDERKIT_ITEM)

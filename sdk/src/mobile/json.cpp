@@ -1,0 +1,6 @@
+// JSON codecs for every mobile model.
+#include "codec/instantiate.hpp"
+#include "orderkit/mobile/models.hpp"
+
+#define ORDERKIT_ITEM(Model) ORDERKIT_INSTANTIATE_JSON(orderkit::mobile::Model)
+ORDERKIT_MOBILE_BODY_MODELS(ORDERKIT_ITEM)
