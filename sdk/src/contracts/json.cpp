@@ -3,4 +3,4 @@
 #include "orderkit/contracts/models.hpp"
 
 #define ORDERKIT_ITEM(Model) ORDERKIT_INSTANTIATE_JSON(orderkit::contracts::Model)
-ORDERKIT_CONTRACTS_BODY_MODELS(ORDERKIT_ITEM)
+ORDERKIT_CONTRACTS_MODELS(ORDERKIT_ITEM)

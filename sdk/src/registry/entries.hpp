@@ -1,0 +1,80 @@
+#pragma once
+// Builds registry entries for a model type from its field list and the instantiated codecs.
+#include "orderkit/registry.hpp"
+
+namespace orderkit::registry {
+
+template <class T>
+Result<T> decode(std::string_view text, Format format) {
+  if (format == Format::json) return from_json<T>(text);
+  if constexpr (detail::xml_documented<T>()) {
+    return from_xml<T>(text);
+  } else {
+    return std::vector<FieldError>{{"", "format", std::string("the ") + meta::info<meta::item_t<T>>().api->id +
+                                                      " API documents no XML format for this model"}};
+  }
+}
+
+template <class T>
+std::string encode(const T& value, Format format, Layout layout) {
+  if constexpr (detail::xml_documented<T>()) {
+    if (format == Format::xml) return to_xml(value, layout);
+  }
+  return to_json(value, layout);
+}
+
+template <class T>
+Result<std::string> convert(std::string_view text, Format from, Format to, Layout layout) {
+  Result<T> decoded = decode<T>(text, from);
+  if (!decoded) return decoded.errors();
+  if (to == Format::xml && !detail::xml_documented<T>()) return decode<T>("", Format::xml).errors();
+  return encode(decoded.value(), to, layout);
+}
+
+template <class T>
+std::vector<FieldError> check(std::string_view text, Format format) {
+  Result<T> decoded = decode<T>(text, format);
+  if (!decoded) return decoded.errors();
+  return validate(decoded.value());
+}
+
+template <class T>
+std::string sample(Format format, Layout layout, Role role) {
+  return encode(documented_sample<T>(role), format, layout);
+}
+
+template <class T>
+std::vector<FieldSummary> fields() {
+  std::vector<FieldSummary> out;
+  meta::for_each_field<T>([&](const auto& f) {
+    using M = typename std::decay_t<decltype(f)>::value_type;
+    FieldSummary s;
+    s.name = f.name;
+    s.type = meta::type_name<M>();
+    s.nullable = meta::is_optional_v<M>;
+    s.required = f.opts.has(meta::kRequired);
+    s.json_only = f.opts.has(meta::kJsonOnly);
+    s.documented = !f.opts.has(meta::kUndocumented);
+    s.max_length = f.opts.max_length;
+    out.push_back(std::move(s));
+  });
+  meta::for_each_computed<T>([&](const auto& c) {
+    FieldSummary s;
+    s.name = c.name;
+    s.type = meta::type_name<typename std::decay_t<decltype(c)>::value_type>();
+    s.computed = true;
+    out.push_back(std::move(s));
+  });
+  return out;
+}
+
+template <class T>
+ModelEntry entry(bool collection) {
+  if (collection) {
+    return ModelEntry{meta::info<T>().api, &meta::info<T>(), true, &convert<std::vector<T>>, &check<std::vector<T>>,
+                      &sample<std::vector<T>>, &fields<T>};
+  }
+  return ModelEntry{meta::info<T>().api, &meta::info<T>(), false, &convert<T>, &check<T>, &sample<T>, &fields<T>};
+}
+
+}  // namespace orderkit::registry
