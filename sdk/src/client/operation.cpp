@@ -1,0 +1,135 @@
+#include "client/operation.hpp"
+
+#include <variant>
+
+#include "orderkit/core/retry.hpp"
+
+namespace orderkit::client {
+namespace {
+
+std::string base64(std::string_view in) {
+  static const char* table = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  std::size_t i = 0;
+  for (; i + 2 < in.size(); i += 3) {
+    unsigned v = (static_cast<unsigned char>(in[i]) << 16) | (static_cast<unsigned char>(in[i + 1]) << 8) |
+                 static_cast<unsigned char>(in[i + 2]);
+    out += table[(v >> 18) & 63];
+    out += table[(v >> 12) & 63];
+    out += table[(v >> 6) & 63];
+    out += table[v & 63];
+  }
+  if (i + 1 == in.size()) {
+    unsigned v = static_cast<unsigned char>(in[i]) << 16;
+    out += table[(v >> 18) & 63];
+    out += table[(v >> 12) & 63];
+    out += "==";
+  } else if (i + 2 == in.size()) {
+    unsigned v = (static_cast<unsigned char>(in[i]) << 16) | (static_cast<unsigned char>(in[i + 1]) << 8);
+    out += table[(v >> 18) & 63];
+    out += table[(v >> 12) & 63];
+    out += table[(v >> 6) & 63];
+    out += '=';
+  }
+  return out;
+}
+
+struct AuthHeader {
+  Headers& headers;
+  void operator()(const std::monostate&) const {}
+  void operator()(const BasicAuth& a) const { set_header(headers, "Authorization", "Basic " + base64(a.user + ":" + a.password)); }
+  void operator()(const BearerAuth& a) const { set_header(headers, "Authorization", "Bearer " + a.token); }
+  void operator()(const ApiKeyAuth& a) const { set_header(headers, a.header, a.key); }
+};
+
+}  // namespace
+
+CallOptions complete(const CallOptions& call, const ClientOptions& options, std::string_view method) {
+  CallOptions out = call;
+  if (out.request_id.empty()) {
+    const std::string* given = find_header(call.headers, kRequestIdHeader);
+    out.request_id = given && !given->empty() ? *given : new_request_id();
+  }
+  if (out.idempotency_key.empty()) {
+    if (const std::string* given = find_header(call.headers, kIdempotencyKeyHeader)) out.idempotency_key = *given;
+    else if (options.retry.enabled() && options.retry.add_idempotency_key && !is_idempotent_method(method)) out.idempotency_key = new_request_id();
+  }
+  return out;
+}
+
+std::string join_url(std::string_view base_url, std::string_view path) {
+  while (!base_url.empty() && base_url.back() == '/') base_url.remove_suffix(1);
+  while (!path.empty() && path.front() == '/') path.remove_prefix(1);
+  std::string url(base_url);
+  url += '/';
+  url += path;
+  return url;
+}
+
+HttpRequest make_request(std::string_view method, std::string_view path, const ClientOptions& options,
+                         const CallOptions& call, std::string body) {
+  HttpRequest request;
+  request.method = std::string(method);
+  request.url = join_url(options.base_url, path);
+  Headers& h = request.headers;
+  h.emplace_back("Accept", options.accept.empty() ? accept_type(options.format) : options.accept);
+  if (!body.empty()) h.emplace_back("Content-Type", content_type(options.format));
+  if (!options.user_agent.empty()) h.emplace_back("User-Agent", options.user_agent);
+  std::visit(AuthHeader{h}, options.auth);
+  for (const auto& [name, value] : options.default_headers) set_header(h, name, value);
+  for (const auto& [name, value] : call.headers) set_header(h, name, value);
+  set_header(h, kRequestIdHeader, call.request_id);
+  if (!call.idempotency_key.empty()) set_header(h, kIdempotencyKeyHeader, call.idempotency_key);
+  request.body = std::move(body);
+  return request;
+}
+
+ClientError validation_failed(std::vector<FieldError> errors, const CallOptions& call) {
+  ClientError error;
+  error.kind = ErrorKind::validation;
+  error.code = "validation_failed";
+  error.request_id = call.request_id;
+  error.message = "the request was not sent: " + std::to_string(errors.size()) +
+                  (errors.size() == 1 ? " field breaks" : " fields break") + " the API's rules";
+  error.field_errors = std::move(errors);
+  return error;
+}
+
+ClientError unsupported_format(std::string_view what, const CallOptions& call) {
+  ClientError error;
+  error.kind = ErrorKind::validation;
+  error.code = "unsupported_format";
+  error.request_id = call.request_id;
+  error.message = "the request was not sent: " + std::string(what);
+  return error;
+}
+
+bool is_success(int status) noexcept { return status >= 200 && status < 300; }
+
+Format body_format(const HttpResponse& response) {
+  if (const std::string* ct = find_header(response.headers, "Content-Type")) {
+    std::string type = media_type(*ct);
+    if (type.find("xml") != std::string::npos) return Format::xml;
+    if (!type.empty()) return Format::json;  // application/json, text/json, 002's text/html
+  }
+  std::size_t first = response.body.find_first_not_of(" \t\r\n");
+  return first != std::string::npos && response.body[first] == '<' ? Format::xml : Format::json;
+}
+
+ClientError decode_failed(const HttpResponse& response, std::string_view request_id, std::vector<FieldError> errors,
+                          std::string_view type_name) {
+  ClientError error;
+  error.kind = ErrorKind::decode;
+  error.code = "decode_failed";
+  error.request_id = std::string(request_id);
+  error.status = response.status;
+  error.reason = response.reason.empty() ? reason_phrase(response.status) : response.reason;
+  error.headers = response.headers;
+  error.body = response.body;
+  error.message = std::to_string(response.status) + " response is not a valid " + std::string(type_name);
+  if (!errors.empty()) error.message += ": " + to_string(errors.front());
+  error.field_errors = std::move(errors);
+  return error;
+}
+
+}  // namespace orderkit::client
