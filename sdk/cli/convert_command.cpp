@@ -39,10 +39,12 @@ void add_convert_command(CLI::App& app) {
   auto options = std::make_shared<ConvertOptions>();
   CLI::App* command = app.add_subcommand("convert", "Decode a document and write it again in JSON or XML");
   add_model_options(*command, options->choice);
-  command->add_option("--from", options->from, "Format of the input: json or xml")
+  command->add_option("--from", options->from, "Format of the input")
+      ->type_name("FORMAT")
       ->required()
       ->check(CLI::IsMember({"json", "xml"}));
-  command->add_option("--to", options->to, "Format of the output: json or xml")
+  command->add_option("--to", options->to, "Format of the output")
+      ->type_name("FORMAT")
       ->required()
       ->check(CLI::IsMember({"json", "xml"}));
   command->add_flag("--compact", options->compact, "No whitespace between tokens");

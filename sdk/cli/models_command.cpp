@@ -94,8 +94,8 @@ int run_models(const ModelsOptions& options) {
 void add_models_command(CLI::App& app) {
   auto options = std::make_shared<ModelsOptions>();
   CLI::App* command = app.add_subcommand("models", "List the APIs and their models, with formats and fields");
-  command->add_option("--api", options->api, "Only this API")->check(CLI::IsMember(api_ids()));
-  command->add_option("--model", options->model, "Show this model's fields (needs --api)");
+  add_api_option(*command, options->api)->description("Only this API");
+  command->add_option("--model", options->model, "Show this model's fields (needs --api)")->type_name("NAME");
   command->add_flag("--fields", options->fields, "Show every listed model's fields");
   command->footer("Example: orderkit models --api mobile --model OrderItem");
   command->callback([options] { finish(run_models(*options)); });

@@ -32,7 +32,8 @@ void add_sample_command(CLI::App& app) {
   auto options = std::make_shared<SampleOptions>();
   CLI::App* command = app.add_subcommand("sample", "Print a model's documented sample");
   add_model_options(*command, options->choice);
-  command->add_option("--format", options->format, "json, xml, or html (the pages' text/html sample: compact JSON)")
+  command->add_option("--format", options->format, "html is the pages' text/html sample: compact JSON")
+      ->type_name("FORMAT")
       ->check(CLI::IsMember({"json", "xml", "html"}))
       ->capture_default_str();
   command->add_flag("--response", options->response,

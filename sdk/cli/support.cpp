@@ -47,11 +47,21 @@ std::vector<std::string> api_ids() {
   return ids;
 }
 
+CLI::Option* add_api_option(CLI::App& command, std::string& api) {
+  return command.add_option("--api", api, "The API")->type_name("API")->check(CLI::IsMember(api_ids()));
+}
+
+CLI::Option* add_format_option(CLI::App& command, std::string& format) {
+  return command.add_option("--format", format, "Format of the input")
+      ->type_name("FORMAT")
+      ->check(CLI::IsMember({"json", "xml"}))
+      ->capture_default_str();
+}
+
 void add_model_options(CLI::App& command, ModelChoice& choice) {
-  command.add_option("--api", choice.api, "The API: " + CLI::detail::join(api_ids(), ", "))
-      ->required()
-      ->check(CLI::IsMember(api_ids()));
-  command.add_option("--model", choice.model, "A model as documented, or a collection of one as NAME[]")
+  add_api_option(command, choice.api)->required();
+  command.add_option("--model", choice.model, "The model as documented, a collection as NAME[]")
+      ->type_name("NAME")
       ->required();
 }
 
@@ -77,7 +87,7 @@ Format wire_format(const ModelEntry& model, const std::string& option, const std
 }
 
 void add_input_argument(CLI::App& command, std::string& path) {
-  command.add_option("file", path, "The document to read; - or none for stdin")->type_name("FILE|-");
+  command.add_option("FILE", path, "The document to read; - or none for stdin")->type_name("");
 }
 
 std::optional<std::string> read_input(const std::string& path) {

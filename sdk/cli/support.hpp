@@ -37,6 +37,13 @@ void finish(int status);
 /// Parses the command line and runs the chosen subcommand; returns the process exit status.
 int run(CLI::App& app, int argc, char** argv);
 
+/// The registry's API ids ("broadband", "contracts", "mobile", "licenses").
+std::vector<std::string> api_ids();
+/// Adds --api, checked against api_ids(); returns it so a command can make it required.
+CLI::Option* add_api_option(CLI::App& command, std::string& api);
+/// Adds --format (json or xml, default json) for the document a command reads.
+CLI::Option* add_format_option(CLI::App& command, std::string& format);
+
 /// The --api and --model options of the commands that work on one model.
 struct ModelChoice {
   std::string api;
@@ -44,8 +51,6 @@ struct ModelChoice {
 };
 /// Adds required --api and --model options.
 void add_model_options(CLI::App& command, ModelChoice& choice);
-/// The registry's API ids, for option checks and help.
-std::vector<std::string> api_ids();
 /// Finds the chosen model; throws UsageError naming the API's models when there is none.
 const ModelEntry& find_chosen_model(const ModelChoice& choice);
 /// The wire format `name` ("json" or "xml") given as `option` for `model`; throws UsageError when the model's

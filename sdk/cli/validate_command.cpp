@@ -36,9 +36,7 @@ void add_validate_command(CLI::App& app) {
   CLI::App* command = app.add_subcommand(
       "validate", "Decode and validate a document; print \"valid\", or every failure as \"path: message\"");
   add_model_options(*command, options->choice);
-  command->add_option("--format", options->format, "Format of the input: json or xml")
-      ->check(CLI::IsMember({"json", "xml"}))
-      ->capture_default_str();
+  add_format_option(*command, options->format);
   add_input_argument(*command, options->input);
   command->footer("Example: orderkit validate --api contracts --model OrderBase --format xml order.xml");
   command->callback([options] { finish(run_validate(*options)); });

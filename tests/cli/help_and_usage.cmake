@@ -13,7 +13,7 @@ foreach(command IN ITEMS models sample convert validate)
 endforeach()
 foreach(command IN ITEMS convert validate)
   run_orderkit(EXIT 0 ARGS ${command} --help)
-  check_matches("${OUT}" "FILE\\|-" "${command} --help documents the FILE|- argument")
+  check_matches("${OUT}" "\n +FILE +The document to read; - or none for stdin" "${command} --help documents the FILE|- argument")
 endforeach()
 
 run_orderkit(EXIT 0 ARGS --version)
