@@ -40,4 +40,10 @@ file(WRITE "${WORK_DIR}/not-json.txt" "this is not an order")
 run_orderkit(EXIT 1 ARGS validate --api mobile --model OrderCreationRequest "${WORK_DIR}/not-json.txt")
 check_matches("${ERR}" "." "malformed JSON is reported")
 
+# Input that cannot be read is invalid input (1), not a usage error.
+run_orderkit(EXIT 1 ARGS validate --api mobile --model OrderCreationRequest "${WORK_DIR}/missing.json")
+check_matches("${ERR}" "^orderkit: cannot open .*missing\\.json: " "a missing file is reported")
+run_orderkit(EXIT 1 ARGS validate --api mobile --model OrderCreationRequest "${WORK_DIR}")
+check_matches("${ERR}" "^orderkit: cannot (open|read) " "a directory is reported")
+
 check_done()
