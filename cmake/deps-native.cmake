@@ -34,6 +34,15 @@ pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 add_library(dep_httplib INTERFACE)
 target_link_libraries(dep_httplib INTERFACE PkgConfig::HTTPLIB Threads::Threads)
 
+# orderkit::transport_httplib, installed as a static archive, needs cpp-httplib and threads at
+# its users' link: the package config looks them up again (QUIET, so that users of orderkit::sdk
+# alone need no cpp-httplib) under a prefix that cannot clash with the user's own variables.
+set(ORDERKIT_TRANSPORT_INSTALL_LINK_ONLY PkgConfig::ORDERKIT_HTTPLIB Threads::Threads)
+string(APPEND ORDERKIT_SDK_FIND_DEPENDENCIES "
+find_dependency(Threads)
+find_dependency(PkgConfig)
+pkg_check_modules(ORDERKIT_HTTPLIB QUIET IMPORTED_TARGET cpp-httplib)")
+
 # Looked up only when a target that needs them is enabled, so a build without the CLI or the
 # benchmarks does not need libcli11-dev / libbenchmark-dev.
 if(ORDERKIT_BUILD_CLI)

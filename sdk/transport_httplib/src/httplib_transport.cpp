@@ -1,0 +1,172 @@
+#include "orderkit/transport/httplib_transport.hpp"
+
+#include <httplib.h>
+
+#include <chrono>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <vector>
+
+namespace orderkit {
+namespace {
+
+struct Target {
+  std::string origin;  // "https://host:port"
+  std::string path;    // "/base/api/orders?x=y"
+};
+
+// Splits an absolute http(s) URL; the path and query are sent exactly as built (the operations
+// percent-encode what they put there).
+std::optional<Target> split_url(const std::string& url) {
+  auto scheme_end = url.find("://");
+  if (scheme_end == std::string::npos) return std::nullopt;
+  std::string scheme = url.substr(0, scheme_end);
+  if (!iequals(scheme, "http") && !iequals(scheme, "https")) return std::nullopt;
+  auto path_start = url.find_first_of("/?#", scheme_end + 3);
+  Target t;
+  t.origin = url.substr(0, path_start);
+  if (t.origin.size() == scheme_end + 3) return std::nullopt;  // no host
+  t.path = path_start == std::string::npos ? "/" : url.substr(path_start);
+  if (!t.path.empty() && t.path[0] != '/') t.path.insert(0, "/");
+  auto fragment = t.path.find('#');
+  if (fragment != std::string::npos) t.path.erase(fragment);
+  for (char c : url) {
+    if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f) return std::nullopt;
+  }
+  return t;
+}
+
+TransportFailure failure(httplib::Error error, bool read_timed_out) {
+  using E = httplib::Error;
+  std::string what = httplib::to_string(error);
+  switch (error) {
+    case E::Connection:
+    case E::BindIPAddress:
+      return {TransportErrorCode::connect, "could not connect (" + what + ")", false};
+    case E::ConnectionTimeout:
+      return {TransportErrorCode::connect, "connect timed out", false};
+    case E::SSLConnection:
+    case E::SSLLoadingCerts:
+    case E::SSLServerVerification:
+      return {TransportErrorCode::tls, "TLS failed (" + what + ")", false};
+    case E::Read:
+      if (read_timed_out) return {TransportErrorCode::timeout, "no response within the read timeout", true};
+      return {TransportErrorCode::connection, "connection broke while reading the response", true};
+    case E::Write:
+      return {TransportErrorCode::connection, "connection broke while sending the request", true};
+    case E::Canceled:
+      return {TransportErrorCode::connection, "response body exceeds the size limit", true};
+    default:
+      return {TransportErrorCode::other, what, true};
+  }
+}
+
+}  // namespace
+
+struct HttplibTransport::Impl {
+  HttplibTransportOptions options;
+  std::mutex mutex;
+  // Idle connections per origin. A send takes one out (or makes one) and puts it back after, so
+  // concurrent calls never share a connection and sequential calls reuse it (keep-alive).
+  std::map<std::string, std::vector<std::unique_ptr<httplib::Client>>> idle;
+
+  std::unique_ptr<httplib::Client> take(const std::string& origin) {
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      auto& pool = idle[origin];
+      if (!pool.empty()) {
+        auto client = std::move(pool.back());
+        pool.pop_back();
+        return client;
+      }
+    }
+    auto client = std::make_unique<httplib::Client>(origin);
+    client->set_keep_alive(options.keep_alive);
+    client->set_url_encode(false);
+    client->set_follow_location(false);
+    client->enable_server_certificate_verification(options.verify_tls);
+    if (!options.ca_cert_file.empty() || !options.ca_cert_dir.empty()) {
+      client->set_ca_cert_path(options.ca_cert_file, options.ca_cert_dir);
+    }
+    if (!options.proxy.empty()) {
+      std::string proxy = options.proxy;
+      if (auto scheme = proxy.find("://"); scheme != std::string::npos) proxy = proxy.substr(scheme + 3);
+      while (!proxy.empty() && proxy.back() == '/') proxy.pop_back();
+      auto colon = proxy.rfind(':');
+      int port = 80;
+      if (colon != std::string::npos) {
+        port = std::atoi(proxy.c_str() + colon + 1);
+        proxy.erase(colon);
+      }
+      client->set_proxy(proxy, port);
+      if (!options.proxy_user.empty()) client->set_proxy_basic_auth(options.proxy_user, options.proxy_password);
+    }
+    return client;
+  }
+
+  void give_back(const std::string& origin, std::unique_ptr<httplib::Client> client) {
+    if (!options.keep_alive) return;
+    std::lock_guard<std::mutex> lock(mutex);
+    idle[origin].push_back(std::move(client));
+  }
+};
+
+HttplibTransport::HttplibTransport(HttplibTransportOptions options) : impl_(std::make_unique<Impl>()) {
+  impl_->options = std::move(options);
+}
+
+HttplibTransport::~HttplibTransport() = default;
+
+TransportResult HttplibTransport::send(const HttpRequest& request, const SendOptions& options) {
+  auto target = split_url(request.url);
+  if (!target) return TransportFailure{TransportErrorCode::invalid_url, "not an http(s) URL: " + request.url, false};
+
+  std::unique_ptr<httplib::Client> client;
+  try {
+    client = impl_->take(target->origin);
+  } catch (const std::exception& e) {  // e.g. an https origin when OpenSSL cannot initialise
+    return TransportFailure{TransportErrorCode::invalid_url, e.what(), false};
+  }
+  client->set_connection_timeout(options.timeouts.connect);
+  client->set_read_timeout(options.timeouts.read);
+  client->set_write_timeout(options.timeouts.write);
+
+  httplib::Request req;
+  req.method = request.method;
+  req.path = target->path;
+  for (const auto& [name, value] : request.headers) req.headers.emplace(name, value);
+  req.body = request.body;
+  std::string body;
+  const std::size_t limit = impl_->options.max_response_bytes;
+  req.content_receiver = [&](const char* data, std::size_t size, std::uint64_t, std::uint64_t) {
+    if (body.size() + size > limit) return false;
+    body.append(data, size);
+    return true;
+  };
+
+  httplib::Response res;
+  httplib::Error error = httplib::Error::Success;
+  auto started = std::chrono::steady_clock::now();
+  bool sent = client->send(req, res, error);
+  if (!sent || error != httplib::Error::Success) {
+    // httplib reports a read timeout as a read error; the clock tells them apart.
+    auto elapsed = std::chrono::steady_clock::now() - started;
+    bool timed_out = elapsed >= options.timeouts.read - std::chrono::milliseconds(50);
+    return failure(error, timed_out);  // the connection is dropped, not pooled
+  }
+
+  HttpResponse response;
+  response.status = res.status;
+  response.reason = res.reason;
+  for (const auto& [name, value] : res.headers) response.headers.emplace_back(name, value);
+  response.body = std::move(body);
+  impl_->give_back(target->origin, std::move(client));
+  return response;
+}
+
+std::shared_ptr<Transport> make_httplib_transport(HttplibTransportOptions options) {
+  return std::make_shared<HttplibTransport>(std::move(options));
+}
+
+}  // namespace orderkit
