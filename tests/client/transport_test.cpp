@@ -1,0 +1,134 @@
+// HttplibTransport over real sockets: what it sends and receives, keep-alive, timeouts, refused
+// connections, bad URLs and the response size cap.
+#include <boost/test/unit_test.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+#include "orderkit/transport/httplib_transport.hpp"
+#include "servers.hpp"
+
+using namespace orderkit;
+using namespace std::chrono_literals;
+
+namespace {
+
+HttpRequest post(const std::string& url, std::string body) {
+  HttpRequest r;
+  r.method = "POST";
+  r.url = url;
+  r.headers = {{"Content-Type", "application/json"}, {"X-Request-Id", "r-1"}, {"User-Agent", "orderkit-cpp/test"}};
+  r.body = std::move(body);
+  return r;
+}
+
+SendOptions fast(std::chrono::milliseconds read = 5000ms) {
+  SendOptions o;
+  o.timeouts.connect = 2000ms;
+  o.timeouts.read = read;
+  return o;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(httplib_transport)
+
+BOOST_AUTO_TEST_CASE(sends_method_path_query_headers_and_body_and_returns_the_response)
+{
+  test::LocalServer server([](httplib::Server& s) {
+    s.Post("/base/api/orders", [](const httplib::Request& req, httplib::Response& res) {
+      res.status = 201;
+      res.set_header("X-Request-Id", req.get_header_value("X-Request-Id"));
+      res.set_header("X-Seen-Query", req.get_param_value("from"));
+      res.set_header("X-Seen-Agent", req.get_header_value("User-Agent"));
+      res.set_content("got:" + req.body, "application/json");
+    });
+  });
+  HttplibTransport transport;
+  auto result = transport.send(post(server.url("/base/api/orders?from=2026-01-01T00%3A00%3A00%2B01%3A00"), "{}"), fast());
+  BOOST_REQUIRE(result.ok());
+  const auto& response = result.response();
+  BOOST_TEST(response.status == 201);
+  BOOST_TEST(response.reason == "Created");
+  BOOST_TEST(response.body == "got:{}");
+  BOOST_TEST(*find_header(response.headers, "x-request-id") == "r-1");
+  BOOST_TEST(*find_header(response.headers, "X-Seen-Query") == "2026-01-01T00:00:00+01:00");
+  BOOST_TEST(*find_header(response.headers, "X-Seen-Agent") == "orderkit-cpp/test");
+  BOOST_TEST(*find_header(response.headers, "Content-Type") == "application/json");
+}
+
+BOOST_AUTO_TEST_CASE(reuses_the_connection_between_calls)
+{
+  test::LocalServer server([&](httplib::Server& s) {
+    s.Post("/x", [&](const httplib::Request& req, httplib::Response& res) {
+      // remote_port identifies the client's connection.
+      res.set_content(std::to_string(req.remote_port), "text/plain");
+    });
+  });
+  HttplibTransport transport;
+  auto a = transport.send(post(server.url("/x"), "1"), fast());
+  auto b = transport.send(post(server.url("/x"), "2"), fast());
+  BOOST_REQUIRE(a.ok());
+  BOOST_REQUIRE(b.ok());
+  BOOST_TEST(a.response().body == b.response().body);
+
+  HttplibTransportOptions no_keep_alive;
+  no_keep_alive.keep_alive = false;
+  HttplibTransport fresh(no_keep_alive);
+  auto c = fresh.send(post(server.url("/x"), "1"), fast());
+  auto d = fresh.send(post(server.url("/x"), "2"), fast());
+  BOOST_TEST(c.response().body != d.response().body);
+}
+
+BOOST_AUTO_TEST_CASE(a_refused_connection_is_a_connect_failure_that_never_reached_the_server)
+{
+  HttplibTransport transport;
+  auto result = transport.send(post("http://127.0.0.1:" + std::to_string(test::closed_port()) + "/x", "{}"), fast());
+  BOOST_REQUIRE(!result.ok());
+  BOOST_TEST(static_cast<int>(result.failure().code) == static_cast<int>(TransportErrorCode::connect));
+  BOOST_TEST(!result.failure().reached_server);
+}
+
+BOOST_AUTO_TEST_CASE(a_slow_response_is_a_timeout)
+{
+  test::LocalServer server([](httplib::Server& s) {
+    s.Post("/slow", [](const httplib::Request&, httplib::Response& res) {
+      std::this_thread::sleep_for(1500ms);  // the server is slow; the client gives up first
+      res.set_content("late", "text/plain");
+    });
+  });
+  HttplibTransport transport;
+  auto result = transport.send(post(server.url("/slow"), "{}"), fast(300ms));
+  BOOST_REQUIRE(!result.ok());
+  BOOST_TEST(static_cast<int>(result.failure().code) == static_cast<int>(TransportErrorCode::timeout));
+  BOOST_TEST(result.failure().reached_server);
+}
+
+BOOST_AUTO_TEST_CASE(a_url_that_is_not_http_is_refused_without_connecting)
+{
+  HttplibTransport transport;
+  for (const char* url : {"ftp://h/x", "127.0.0.1:80/x", "http:///x", "http://h/a b"}) {
+    auto result = transport.send(post(url, ""), fast());
+    BOOST_REQUIRE(!result.ok());
+    BOOST_TEST(static_cast<int>(result.failure().code) == static_cast<int>(TransportErrorCode::invalid_url));
+    BOOST_TEST(!result.failure().reached_server);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_response_larger_than_the_cap_ends_the_attempt)
+{
+  test::LocalServer server([](httplib::Server& s) {
+    s.Post("/big", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content(std::string(100000, 'x'), "text/plain");
+    });
+  });
+  HttplibTransportOptions options;
+  options.max_response_bytes = 1000;
+  HttplibTransport transport(options);
+  auto result = transport.send(post(server.url("/big"), "{}"), fast());
+  BOOST_REQUIRE(!result.ok());
+  BOOST_TEST(static_cast<int>(result.failure().code) == static_cast<int>(TransportErrorCode::connection));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
