@@ -45,8 +45,8 @@ pkg_check_modules(ORDERKIT_HTTPLIB QUIET IMPORTED_TARGET cpp-httplib)")
 
 # Looked up only when a target that needs them is enabled, so a build without the CLI or the
 # benchmarks does not need libcli11-dev / libbenchmark-dev.
-if(ORDERKIT_BUILD_CLI)
-  # CLI11 is header-only (/usr/include/CLI).
+if(ORDERKIT_BUILD_CLI OR ORDERKIT_BUILD_MOCKSERVER)
+  # CLI11 is header-only (/usr/include/CLI); the command line and the mock server's binary use it.
   find_path(CLI11_INCLUDE_DIR NAMES CLI/CLI.hpp REQUIRED)
   add_library(dep_cli11 INTERFACE)
   target_include_directories(dep_cli11 SYSTEM INTERFACE "${CLI11_INCLUDE_DIR}")

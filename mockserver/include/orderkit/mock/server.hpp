@@ -1,0 +1,135 @@
+#pragma once
+// The OrderKit mock server: the four documented APIs, answered as their ASP.NET Web API servers
+// would, plus the tools integrators need in their test suites (request journal, faults on demand,
+// idempotency, CORS, an OpenAPI document).
+//
+// The server is a library: register_routes() installs it on any cpp-httplib server, and
+// MockState::handle() is the same logic as a pure function of a request, for tests and embedding.
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace httplib {
+class Server;
+}
+
+namespace orderkit::mock {
+
+/// What the APIs answer to a valid request.
+enum class Mode : std::uint8_t {
+  sample,  // exactly the documented sample response
+  echo,    // what a real server would answer for this request
+};
+
+/// One line per request on the log sink, or nothing.
+enum class LogFormat : std::uint8_t { off, text, json };
+
+/// Options of a mock server. The defaults are the documented command-line defaults.
+struct MockOptions final {
+  /// "" serves all four APIs, each under its base path (/broadband, /contracts, /mobile,
+  /// /licenses); "broadband", "contracts", "mobile" or "licenses" serves one at the documented path.
+  std::string api;
+  Mode mode = Mode::sample;
+  /// Request bodies above this answer 413.
+  std::size_t max_body_bytes = 1024 * 1024;
+  /// Access-Control-Allow-Origin of every response ("" disables CORS headers).
+  std::string cors_origin = "*";
+  /// Folder served for GET requests that match no API (the example checkout page); "" for none.
+  std::string static_dir;
+  /// Added before every API answer.
+  std::chrono::milliseconds delay{0};
+  /// Requests kept by the journal (the last N), and body bytes kept per journal entry.
+  std::size_t journal_size = 1000;
+  std::size_t journal_body_bytes = 16 * 1024;
+  /// Global faults: when fault_status is non-zero, every fault_every-th API request (1: all)
+  /// answers fault_status instead.
+  int fault_status = 0;
+  unsigned fault_every = 1;
+  /// Idempotency keys remembered (oldest forgotten first).
+  std::size_t idempotency_keys = 10000;
+  LogFormat log = LogFormat::off;
+  /// Receives one line per request (without newline); defaults to standard error.
+  std::function<void(const std::string&)> log_sink;
+  /// Worker threads of the server (each keep-alive connection holds one while it is open).
+  unsigned threads = 64;
+  /// Per-read and per-write socket timeouts, and how long an idle keep-alive connection is kept.
+  std::chrono::seconds read_timeout{5};
+  std::chrono::seconds write_timeout{5};
+  std::chrono::seconds keep_alive_timeout{5};
+};
+
+/// Header names compared case-insensitively, as HTTP does.
+struct HeaderLess {
+  bool operator()(const std::string& a, const std::string& b) const;
+};
+using Headers = std::multimap<std::string, std::string, HeaderLess>;
+
+/// A request as the mock sees it: the decoded path, the raw query (after '?') and the body.
+struct Request {
+  std::string method;
+  std::string path;
+  std::string query;
+  Headers headers;
+  std::string body;
+  std::string remote_addr;
+
+  /// The first value of a header, or "".
+  std::string header(std::string_view name) const;
+};
+
+/// A response of the mock.
+struct Response {
+  int status = 200;
+  Headers headers;
+  std::string body;
+
+  std::string header(std::string_view name) const;
+};
+
+/// The mock's state shared by all worker threads: options, journal, fault counters, idempotency
+/// store and the id counter of echo mode. Thread-safe.
+class MockState {
+ public:
+  explicit MockState(MockOptions options = {});
+  ~MockState();
+  MockState(const MockState&) = delete;
+  MockState& operator=(const MockState&) = delete;
+
+  const MockOptions& options() const;
+
+  /// Answers one request: the whole mock as a pure function of the request and the state.
+  /// Never throws; bad input gets a 4xx answer.
+  Response handle(const Request& request);
+
+  /// The journal as JSON, oldest first (what GET /__admin/requests answers).
+  std::string journal_json() const;
+  /// Forgets the journal.
+  void clear_journal();
+  /// Forgets the journal, fault counters and idempotency keys.
+  void reset();
+
+  struct Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+/// Installs the mock on `server`: every method and path goes to state.handle(), the server's own
+/// errors (malformed HTTP, body too large) get ASP.NET-style bodies, and the log is written.
+/// `state` must outlive the server's use.
+void register_routes(httplib::Server& server, MockState& state);
+
+/// Applies the options that belong to the server itself: body limit, timeouts, keep-alive,
+/// TCP_NODELAY and the worker pool.
+void configure_server(httplib::Server& server, const MockOptions& options);
+
+/// The line printed when the server is ready: "orderkit-mock listening on http://HOST:PORT".
+std::string ready_line(const std::string& host, int port);
+
+}  // namespace orderkit::mock

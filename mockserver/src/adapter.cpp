@@ -1,0 +1,190 @@
+// The mock on cpp-httplib: every method and path goes to MockState::handle(); bodies are read
+// with a hard cap (Debian's 0.11.4 enforces its payload limit on Content-Length only, not on
+// chunked bodies); the server's own errors get ASP.NET-style bodies; one log line per request.
+#include <httplib.h>
+
+#include <chrono>
+#include <cstdio>
+#include <mutex>
+
+#include "errors.hpp"
+#include "orderkit/mock/server.hpp"
+#include "text.hpp"
+
+namespace orderkit::mock {
+
+namespace {
+
+// Headers cpp-httplib adds to a request itself: not the client's, so not journaled.
+bool library_header(const std::string& name) {
+  return name == "REMOTE_ADDR" || name == "REMOTE_PORT" || name == "LOCAL_ADDR" || name == "LOCAL_PORT";
+}
+
+Request to_request(const httplib::Request& hr) {
+  Request r;
+  r.method = hr.method;
+  r.path = hr.path;
+  const std::size_t q = hr.target.find('?');
+  if (q != std::string::npos) r.query = hr.target.substr(q + 1);
+  for (const auto& [name, value] : hr.headers)
+    if (!library_header(name)) r.headers.emplace(name, value);
+  r.remote_addr = hr.remote_addr;
+  return r;
+}
+
+void write(Response&& r, httplib::Response& hr) {
+  hr.status = r.status;
+  std::string type = r.header("Content-Type");
+  for (auto& [name, value] : r.headers)
+    if (!iequals(name, "Content-Type")) hr.headers.emplace(name, value);
+  if (!r.body.empty() || !type.empty()) hr.set_content(std::move(r.body), type.empty() ? "text/plain" : type.c_str());
+}
+
+// When the current request started, for the log line (a worker thread serves one request at a time).
+thread_local std::chrono::steady_clock::time_point t_request_start;
+
+std::string status_message_for(int status) {
+  switch (status) {
+    case 400: return "The request could not be read as HTTP.";
+    case 413: return "The request body is larger than the server accepts.";
+    case 414: return "The request URI is too long.";
+    case 416: return "The requested range is not satisfiable.";
+    default: return "The request failed.";
+  }
+}
+
+void log_line(const MockState& state, const httplib::Request& req, const httplib::Response& res) {
+  const MockOptions& o = state.options();
+  if (o.log == LogFormat::off) return;
+  const double ms =
+      t_request_start.time_since_epoch().count() == 0
+          ? 0.0
+          : std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_request_start).count();
+  t_request_start = {};
+  char duration[32];
+  std::snprintf(duration, sizeof duration, "%.3f", ms);
+  const std::string id = res.get_header_value("X-Request-Id");
+  std::string line;
+  if (o.log == LogFormat::json) {
+    line = "{\"remote\":\"" + json_escape(req.remote_addr) + "\",\"method\":\"" + json_escape(req.method) +
+           "\",\"path\":\"" + json_escape(req.path) + "\",\"status\":" + std::to_string(res.status) +
+           ",\"ms\":" + duration + ",\"bytes\":" + std::to_string(res.body.size()) + ",\"requestId\":\"" +
+           json_escape(id) + "\"}";
+  } else {
+    line = req.remote_addr + " " + req.method + " " + req.path + " " + std::to_string(res.status) + " " + duration +
+           "ms " + std::to_string(res.body.size()) + "B " + id;
+  }
+  if (o.log_sink) {
+    o.log_sink(line);
+  } else {
+    static std::mutex mutex;
+    std::lock_guard<std::mutex> lock(mutex);
+    line += '\n';
+    std::fwrite(line.data(), 1, line.size(), stderr);
+  }
+}
+
+}  // namespace
+
+void register_routes(httplib::Server& server, MockState& state) {
+  const std::size_t max_body = state.options().max_body_bytes;
+
+  httplib::Server::Handler plain = [&state](const httplib::Request& hr, httplib::Response& res) {
+    t_request_start = std::chrono::steady_clock::now();
+    write(state.handle(to_request(hr)), res);
+  };
+
+  httplib::Server::HandlerWithContentReader with_body = [&state, max_body](const httplib::Request& hr,
+                                                                          httplib::Response& res,
+                                                                          const httplib::ContentReader& reader) {
+    t_request_start = std::chrono::steady_clock::now();
+    Request r = to_request(hr);
+    bool too_large = false;
+    // Keep at most max_body bytes; read and drop the rest so the connection stays in step.
+    auto receive = [&](const char* data, std::size_t n) {
+      if (too_large || r.body.size() + n > max_body) {
+        too_large = true;
+        r.body.clear();
+      } else {
+        r.body.append(data, n);
+      }
+      return true;
+    };
+    bool read = true;
+    if (!hr.has_header("Content-Length") && !hr.has_header("Transfer-Encoding")) {
+      // HTTP/1.1 (RFC 9112 6.3): a request with neither has no body. 0.11.4 would wait for the
+      // connection to close instead.
+    } else if (hr.is_multipart_form_data()) {
+      // Not a documented format: read it to the end and let the pipeline answer 415.
+      read = reader([](const httplib::MultipartFormData&) { return true; },
+                    [&](const char* data, std::size_t n) { return receive(data, n); });
+    } else {
+      read = reader(receive);
+    }
+    if (too_large || res.status == 413) {
+      res.status = 413;
+      res.set_content(error_body("The request body is larger than the server accepts (" + std::to_string(max_body) +
+                                     " bytes).",
+                                 Wire::json),
+                      "application/json; charset=utf-8");
+      res.set_header("X-Request-Id", r.header("X-Request-Id"));
+      return;
+    }
+    if (!read) {
+      res.status = 400;
+      res.set_content(error_body("The request body could not be read.", Wire::json), "application/json; charset=utf-8");
+      return;
+    }
+    write(state.handle(r), res);
+  };
+
+  server.Get(".*", plain);
+  server.Options(".*", plain);
+  server.Post(".*", with_body);
+  server.Put(".*", with_body);
+  server.Patch(".*", with_body);
+  server.Delete(".*", with_body);
+
+  // Methods cpp-httplib parses but routes nowhere (TRACE, CONNECT): 405 like any other path.
+  server.set_pre_routing_handler([&state](const httplib::Request& hr, httplib::Response& res) {
+    static const char* const routed[] = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"};
+    for (const char* m : routed)
+      if (hr.method == m) return httplib::Server::HandlerResponse::Unhandled;
+    t_request_start = std::chrono::steady_clock::now();
+    Request r = to_request(hr);
+    write(state.handle(r), res);
+    return httplib::Server::HandlerResponse::Handled;
+  });
+
+  // The server's own errors (malformed request line or headers, URI too long, body over the
+  // Content-Length limit) get a body like every other error.
+  server.set_error_handler(
+      httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        res.set_content(error_body(status_message_for(res.status), Wire::json), "application/json; charset=utf-8");
+        return httplib::Server::HandlerResponse::Handled;
+      }));
+
+  server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+    res.status = 500;
+    res.set_content(error_body("The mock server failed.", Wire::json), "application/json; charset=utf-8");
+  });
+
+  server.set_logger([&state](const httplib::Request& req, const httplib::Response& res) { log_line(state, req, res); });
+}
+
+void configure_server(httplib::Server& server, const MockOptions& o) {
+  server.set_payload_max_length(o.max_body_bytes);
+  server.set_read_timeout(static_cast<time_t>(o.read_timeout.count()), 0);
+  server.set_write_timeout(static_cast<time_t>(o.write_timeout.count()), 0);
+  server.set_keep_alive_timeout(static_cast<time_t>(o.keep_alive_timeout.count()));
+  // 0.11.4 closes a keep-alive connection after 5 requests by default.
+  server.set_keep_alive_max_count(1000000);
+  // Without it, Nagle's algorithm and delayed ACKs add ~40 ms to every keep-alive response.
+  // Accepted sockets inherit it from the listening socket on Linux.
+  server.set_tcp_nodelay(true);
+  const unsigned threads = o.threads ? o.threads : 1;
+  server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+}
+
+}  // namespace orderkit::mock

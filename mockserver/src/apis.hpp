@@ -1,0 +1,57 @@
+#pragma once
+// The four documented endpoints: route, media types and behaviour. Models, decoding, validation,
+// samples and encoding all come from the SDK; this table adds only what the help pages say about
+// the HTTP side (route, formats, the action's parameter name).
+#include <atomic>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "orderkit/core/error.hpp"
+#include "orderkit/core/meta.hpp"
+#include "orderkit/mock/server.hpp"
+#include "wire.hpp"
+
+namespace orderkit::mock {
+
+/// One request, as far as an endpoint's behaviour needs it.
+struct Call {
+  Mode mode = Mode::sample;
+  Wire request_wire = Wire::json;   // how the body is written
+  std::string_view body;
+  Wire response_wire = Wire::json;  // the negotiated response format
+  std::string_view path_id;         // the {id} segment (001)
+  std::vector<std::pair<std::string, std::string>> query;
+  std::atomic<std::int64_t>* next_id = nullptr;  // echo mode's fresh ids
+};
+
+/// What an endpoint answers: a body (200 or the status given), or the model errors that make
+/// ASP.NET answer 400 "The request is invalid." (keys prefixed with the parameter name).
+struct Outcome {
+  int status = 200;
+  std::string body;
+  std::vector<FieldError> model_errors;
+  bool decoded = true;  // false when the body could not be decoded (for the journal)
+};
+
+/// A documented endpoint.
+struct Endpoint {
+  const meta::ApiInfo* api;
+  std::string_view method;          // "POST"
+  std::string_view route;           // as documented: "api/orders", "v1/CustomerContracts/{id}/Orders"
+  std::string_view param;           // ModelState prefix of body errors ("" when there is no body)
+  std::string_view request_model;   // registry names, for the OpenAPI document
+  std::string_view response_model;
+  std::vector<std::string> request_types;   // documented request media types ("" list: no body)
+  std::vector<std::string> response_types;  // documented response media types, formatter order
+  Outcome (*handle)(const Call& call);
+};
+
+/// The four endpoints in page order.
+const std::vector<Endpoint>& endpoints();
+
+/// "/broadband" for all-APIs mode.
+std::string base_path(const Endpoint& endpoint);
+
+}  // namespace orderkit::mock

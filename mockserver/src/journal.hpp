@@ -1,0 +1,46 @@
+#pragma once
+// The request journal: the last N requests with what the mock made of them, for integrators'
+// assertions (GET /__admin/requests).
+#include <cstddef>
+#include <deque>
+#include <mutex>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "orderkit/core/error.hpp"
+
+namespace orderkit::mock {
+
+struct JournalEntry {
+  std::string time;  // UTC, ISO 8601
+  std::string request_id;
+  std::string method, path, query;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;              // at most the configured number of bytes
+  std::size_t body_bytes = 0;    // the body's full size
+  std::string api;               // "mobile", or "" for other paths
+  bool decoded = false;          // the body decoded (and the request was valid) when errors is empty
+  bool has_body_model = false;   // whether decoded/errors apply
+  std::vector<std::pair<std::string, std::string>> errors;  // (ModelState key, message)
+  int status = 0;
+};
+
+class Journal {
+ public:
+  Journal(std::size_t capacity, std::size_t body_bytes) : capacity_(capacity), body_bytes_(body_bytes) {}
+  std::size_t body_bytes() const { return body_bytes_; }
+  void add(JournalEntry entry);
+  void clear();
+  /// {"requests": [...]} oldest first.
+  std::string to_json() const;
+
+ private:
+  mutable std::mutex mutex_;
+  std::deque<JournalEntry> entries_;
+  std::size_t capacity_;
+  std::size_t body_bytes_;
+  unsigned long long total_ = 0;
+};
+
+}  // namespace orderkit::mock

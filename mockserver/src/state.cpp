@@ -1,0 +1,52 @@
+#include "state.hpp"
+
+#include <cstdio>
+
+#include "openapi.hpp"
+#include "text.hpp"
+
+namespace orderkit::mock {
+
+bool HeaderLess::operator()(const std::string& a, const std::string& b) const {
+  const std::size_t n = std::min(a.size(), b.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    const char x = lower_char(a[i]), y = lower_char(b[i]);
+    if (x != y) return x < y;
+  }
+  return a.size() < b.size();
+}
+
+namespace {
+std::string first_header(const Headers& headers, std::string_view name) {
+  auto it = headers.find(std::string(name));
+  return it == headers.end() ? std::string() : it->second;
+}
+}  // namespace
+
+std::string Request::header(std::string_view name) const { return first_header(headers, name); }
+std::string Response::header(std::string_view name) const { return first_header(headers, name); }
+
+MockState::MockState(MockOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {
+  impl_->openapi = openapi_document(impl_->options);
+}
+
+MockState::~MockState() = default;
+
+const MockOptions& MockState::options() const { return impl_->options; }
+
+std::string MockState::journal_json() const { return impl_->journal.to_json(); }
+
+void MockState::clear_journal() { impl_->journal.clear(); }
+
+void MockState::reset() {
+  impl_->journal.clear();
+  impl_->fail_counters.clear();
+  impl_->idempotency.clear();
+}
+
+std::string ready_line(const std::string& host, int port) {
+  const bool v6 = host.find(':') != std::string::npos;
+  return "orderkit-mock listening on http://" + (v6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
+}
+
+}  // namespace orderkit::mock

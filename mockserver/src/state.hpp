@@ -1,0 +1,35 @@
+#pragma once
+// MockState's private parts, shared by the request pipeline and the HTTP adapter.
+#include <atomic>
+#include <memory>
+#include <random>
+
+#include "journal.hpp"
+#include "orderkit/mock/server.hpp"
+#include "static_files.hpp"
+#include "stores.hpp"
+
+namespace orderkit::mock {
+
+struct MockState::Impl {
+  explicit Impl(MockOptions o)
+      : options(std::move(o)),
+        journal(options.journal_size, options.journal_body_bytes),
+        fail_counters(options.idempotency_keys),
+        idempotency(options.idempotency_keys),
+        static_files(options.static_dir) {}
+
+  MockOptions options;
+  Journal journal;
+  FailCounters fail_counters;
+  IdempotencyStore idempotency;
+  StaticFiles static_files;
+  std::atomic<std::int64_t> next_id{0};
+  std::atomic<std::uint64_t> api_requests{0};
+  std::atomic<std::uint64_t> request_ids{0};
+  std::string openapi;  // generated once
+  // Generated request ids are "<instance>-<n>": unique per process run, ordered within one.
+  unsigned instance = std::random_device{}();
+};
+
+}  // namespace orderkit::mock

@@ -1,0 +1,28 @@
+#pragma once
+// Serves files from one folder (the example checkout page) without ever leaving it: ".." segments
+// are refused before the file system is asked, and the resolved path (symlinks followed) must
+// still be inside the folder's own resolved path.
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "orderkit/mock/server.hpp"
+
+namespace orderkit::mock {
+
+class StaticFiles {
+ public:
+  /// `dir` "" serves nothing. The folder is resolved once, here.
+  explicit StaticFiles(const std::string& dir);
+  bool enabled() const { return !root_.empty(); }
+  /// The file for a decoded request path, or nothing (the caller answers 404).
+  std::optional<Response> serve(std::string_view path, bool head) const;
+
+ private:
+  std::string root_;  // canonical, no trailing slash
+};
+
+/// The Content-Type for a file name's extension.
+std::string_view mime_type(std::string_view file_name);
+
+}  // namespace orderkit::mock

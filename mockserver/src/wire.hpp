@@ -1,0 +1,42 @@
+#pragma once
+// How a body travels: the documented media types and the SDK codec each one maps to.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "orderkit/codec.hpp"
+#include "orderkit/registry.hpp"
+
+namespace orderkit::mock {
+
+/// The writer behind a documented media type. 002's text/html is JSON without whitespace, as its
+/// page shows.
+enum class Wire : std::uint8_t { json, xml, html };
+
+/// "application/json" and "text/json" -> json, "application/xml" and "text/xml" -> xml,
+/// "text/html" -> html; nothing for anything else.
+std::optional<Wire> wire_of(std::string_view media_type);
+
+/// The decoder for a request body written in `wire`.
+inline Format format_of(Wire wire) { return wire == Wire::xml ? Format::xml : Format::json; }
+
+/// Decodes a body with the SDK (T: a model or std::vector of one).
+template <class T>
+Result<T> decode(std::string_view text, Wire wire) {
+  if constexpr (detail::xml_documented<T>()) {
+    if (wire == Wire::xml) return from_xml<T>(text);
+  }
+  return from_json<T>(text);
+}
+
+/// Encodes a value with the SDK: indented JSON or XML as the pages show, compact JSON for html.
+template <class T>
+std::string encode(const T& value, Wire wire) {
+  if constexpr (detail::xml_documented<T>()) {
+    if (wire == Wire::xml) return to_xml(value, Layout::indented);
+  }
+  return to_json(value, wire == Wire::html ? Layout::compact : Layout::indented);
+}
+
+}  // namespace orderkit::mock

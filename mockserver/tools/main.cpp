@@ -1,0 +1,115 @@
+// orderkit-mock: the mock server of the four order APIs, for integrators' tests and CI.
+// A thin command line over the orderkit_mock library: options, bind, ready line, signals.
+#include <CLI/CLI.hpp>
+#include <signal.h>
+
+#include <atomic>
+#include <cstdio>
+#include <iostream>
+#include <thread>
+
+#include "http_server.hpp"
+#include "orderkit/mock/server.hpp"
+#include "orderkit/version.hpp"
+
+namespace {
+
+// SIGINT and SIGTERM are blocked in every thread and taken by one waiting thread, which stops the
+// server from ordinary code (no work inside a signal handler).
+void block_stop_signals(sigset_t& set) {
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using orderkit::mock::LogFormat;
+  using orderkit::mock::Mode;
+  orderkit::mock::MockOptions options;
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  std::string mode = "sample", log = "text";
+  unsigned delay_ms = 0, read_timeout = 5, write_timeout = 5;
+
+  CLI::App app{"orderkit-mock: the four OrderKit order APIs as documented, with a request journal, faults on "
+               "demand, idempotency and CORS.\n"
+               "All APIs are served under their base paths (/broadband/api/orders,\n"
+               "/contracts/v1/CustomerContracts/{id}/Orders, /mobile/api/orders, /licenses/api/order/data);\n"
+               "--api serves one at the documented path. Admin: /__admin/requests, /__admin/health,\n"
+               "/__admin/openapi.json, POST /__admin/reset. Per-request faults: X-Mock-Status, X-Mock-Delay-Ms,\n"
+               "X-Mock-Fail-Times (+ X-Mock-Fail-Key; default key: method, path and body)."};
+  app.set_version_flag("--version", std::string("orderkit-mock ") + orderkit::version);
+  app.add_option("--host", host, "Address to bind")->capture_default_str();
+  app.add_option("--port", port, "Port to bind (0: any free port)")->capture_default_str()->check(CLI::Range(0, 65535));
+  app.add_option("--api", options.api, "Serve one API at its documented path")
+      ->check(CLI::IsMember({"broadband", "contracts", "mobile", "licenses"}));
+  app.add_option("--mode", mode, "sample: the documented sample; echo: what a real server would answer")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"sample", "echo"}));
+  app.add_option("--threads", options.threads, "Worker threads (each open connection holds one)")
+      ->capture_default_str()
+      ->check(CLI::Range(1u, 4096u));
+  app.add_option("--max-body-bytes", options.max_body_bytes, "Larger request bodies get 413")->capture_default_str();
+  app.add_option("--cors-origin", options.cors_origin, "Access-Control-Allow-Origin ('' to disable CORS)")
+      ->capture_default_str();
+  app.add_option("--static", options.static_dir, "Serve the files of this folder for other GET paths")
+      ->check(CLI::ExistingDirectory);
+  app.add_option("--delay-ms", delay_ms, "Delay before every API answer")->capture_default_str()->check(CLI::Range(0u, 60000u));
+  app.add_option("--log", log, "One line per request on stderr")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"json", "text", "off"}));
+  app.add_option("--journal-size", options.journal_size, "Requests kept by /__admin/requests")->capture_default_str();
+  app.add_option("--journal-body-bytes", options.journal_body_bytes, "Body bytes kept per journal entry")
+      ->capture_default_str();
+  app.add_option("--fault-status", options.fault_status, "Answer API requests with this status (global fault)")
+      ->check(CLI::Range(400, 599));
+  app.add_option("--fault-every", options.fault_every, "With --fault-status: fail every N-th API request")
+      ->capture_default_str()
+      ->check(CLI::Range(1u, 1000000u));
+  app.add_option("--read-timeout", read_timeout, "Seconds a read may stall")->capture_default_str()->check(CLI::Range(1u, 3600u));
+  app.add_option("--write-timeout", write_timeout, "Seconds a write may stall")->capture_default_str()->check(CLI::Range(1u, 3600u));
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  options.mode = mode == "echo" ? Mode::echo : Mode::sample;
+  options.log = log == "json" ? LogFormat::json : log == "off" ? LogFormat::off : LogFormat::text;
+  options.delay = std::chrono::milliseconds(delay_ms);
+  options.read_timeout = std::chrono::seconds(read_timeout);
+  options.write_timeout = std::chrono::seconds(write_timeout);
+
+  sigset_t stop_signals;
+  block_stop_signals(stop_signals);
+
+  orderkit::mock::MockState state(options);
+  orderkit::mock::HttpServer server;
+  orderkit::mock::configure_server(server, options);
+  orderkit::mock::register_routes(server, state);
+
+  const int bound = server.bind(host, port);
+  if (bound <= 0) {
+    std::cerr << "orderkit-mock: cannot listen on " << host << ":" << port << " (in use, or not a local address)\n";
+    return 1;
+  }
+
+  std::atomic<bool> signalled{false};
+  std::thread waiter([&] {
+    int signal = 0;
+    sigwait(&stop_signals, &signal);
+    signalled = true;
+    server.stop();
+  });
+
+  std::cout << orderkit::mock::ready_line(host, bound) << std::endl;  // endl flushes: scripts wait for it
+  const bool ok = server.listen_after_bind();
+  // A stop that did not come from a signal (listen failed): wake the waiter so it can be joined.
+  if (!signalled) pthread_kill(waiter.native_handle(), SIGTERM);
+  waiter.join();
+  return ok ? 0 : 1;
+}
