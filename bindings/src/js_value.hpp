@@ -1,0 +1,172 @@
+#pragma once
+// Converts models to and from plain JavaScript objects by walking the field lists, so no field
+// name is written here. Keys are the JSON keys (camelCase where the API's JSON is camelCase).
+//
+// To JavaScript: optional -> null, vector -> Array, Decimal -> its exact decimal string ("5.00"),
+// DateTime -> its round-trip text, Guid -> "d" form, integers -> numbers. Computed properties
+// (licenses' ValidationResult.isValid) are added as plain keys.
+// From JavaScript: a missing key (undefined) leaves the field at its default (null for a
+// nullable); every value is checked, and a misfit becomes a FieldError with the field path
+// ("OrderDetails[1].OrderDetail.SimTypeId"), never an exception. Decimals accept a string or a
+// number (converted through its shortest round-trip text, so 0.1 is exactly "0.1"); dates
+// accept a string or a Date.
+#include <emscripten/val.h>
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "codec/text.hpp"  // json_key: the codecs' rule for JSON key spelling
+#include "orderkit/core/error.hpp"
+#include "orderkit/core/meta.hpp"
+
+namespace orderkit::bindings {
+
+using emscripten::val;
+
+// ---- C++ -> JavaScript -------------------------------------------------------------------
+
+template <class T>
+val to_js(const T& v);
+
+template <class T>
+val model_to_js(const T& v) {
+  val obj = val::object();
+  meta::for_each_field<T>([&](const auto& f) { obj.set(codec::json_key<T>(f.name), to_js(f.get(v))); });
+  meta::for_each_computed<T>([&](const auto& c) { obj.set(codec::json_key<T>(c.name), to_js((v.*c.getter)())); });
+  return obj;
+}
+
+template <class T>
+val to_js(const T& v) {
+  if constexpr (meta::is_optional_v<T>) {
+    return v ? to_js(*v) : val::null();
+  } else if constexpr (meta::is_vector_v<T>) {
+    val arr = val::array();
+    for (std::size_t i = 0; i < v.size(); ++i) arr.set(i, to_js(v[i]));
+    return arr;
+  } else if constexpr (meta::is_model_v<T>) {
+    return model_to_js(v);
+  } else if constexpr (std::is_enum_v<T>) {
+    return val(static_cast<std::underlying_type_t<T>>(v));
+  } else if constexpr (std::is_same_v<T, Decimal> || std::is_same_v<T, Guid>) {
+    return val(v.to_string());
+  } else if constexpr (std::is_same_v<T, DateTime>) {
+    return val(v.text());
+  } else if constexpr (std::is_same_v<T, bool> || std::is_arithmetic_v<T>) {
+    return val(v);
+  } else {
+    static_assert(std::is_same_v<T, std::string>, "unsupported field type");
+    return val(v);
+  }
+}
+
+// ---- JavaScript -> C++ -------------------------------------------------------------------
+
+/// Collects conversion failures with the path of the value being read.
+struct Reader {
+  std::string path;
+  std::vector<FieldError> errors;
+
+  void fail(const std::string& expected, const val& got) {
+    errors.push_back({path, "type", "expected " + expected + ", got " + describe(got)});
+  }
+  void invalid(const std::string& message) { errors.push_back({path, "format", message}); }
+
+  /// "null", "array", "string", "number 1.5", ... for messages.
+  static std::string describe(const val& v);
+};
+
+template <class T>
+void from_js(const val& v, T& out, Reader& r);
+
+template <class T>
+void model_from_js(const val& v, T& out, Reader& r) {
+  if (v.typeOf().as<std::string>() != "object" || v.isNull() || v.isArray()) {
+    r.fail(std::string("an object (") + meta::info<T>().name + ")", v);
+    return;
+  }
+  meta::for_each_field<T>([&](const auto& f) {
+    const std::string key = codec::json_key<T>(f.name);
+    val x = v[key];
+    if (x.isUndefined()) return;  // missing key: keep the default
+    std::size_t mark = r.path.size();
+    if (!r.path.empty()) r.path += '.';
+    r.path += key;
+    from_js(x, f.get(out), r);
+    r.path.resize(mark);
+  });
+}
+
+void integer_from_js(const val& v, double min, double max, double& out, Reader& r);
+void decimal_from_js(const val& v, Decimal& out, Reader& r);
+void datetime_from_js(const val& v, DateTime& out, Reader& r);
+void guid_from_js(const val& v, Guid& out, Reader& r);
+
+template <class T>
+void from_js(const val& v, T& out, Reader& r) {
+  if constexpr (meta::is_optional_v<T>) {
+    if (v.isNull() || v.isUndefined()) {
+      out.reset();
+      return;
+    }
+    typename T::value_type inner{};
+    std::size_t before = r.errors.size();
+    from_js(v, inner, r);
+    if (r.errors.size() == before) out = std::move(inner);
+  } else if constexpr (meta::is_vector_v<T>) {
+    if (!v.isArray()) {
+      r.fail("an array", v);
+      return;
+    }
+    const unsigned n = v["length"].as<unsigned>();
+    out.clear();
+    out.resize(n);
+    std::size_t mark = r.path.size();
+    for (unsigned i = 0; i < n; ++i) {
+      r.path += '[' + std::to_string(i) + ']';
+      from_js(v[i], out[i], r);
+      r.path.resize(mark);
+    }
+  } else if constexpr (meta::is_model_v<T>) {
+    model_from_js(v, out, r);
+  } else if constexpr (std::is_same_v<T, bool>) {
+    if (v.isTrue()) out = true;
+    else if (v.isFalse()) out = false;
+    else r.fail("a boolean", v);
+  } else if constexpr (std::is_enum_v<T> || std::is_integral_v<T>) {
+    using I = typename std::conditional_t<std::is_enum_v<T>, std::underlying_type<T>, std::common_type<T>>::type;
+    static_assert(sizeof(I) <= 4, "64-bit integers would lose precision as JavaScript numbers");
+    double d = 0;
+    std::size_t before = r.errors.size();
+    integer_from_js(v, static_cast<double>(std::numeric_limits<I>::min()),
+                    static_cast<double>(std::numeric_limits<I>::max()), d, r);
+    if (r.errors.size() == before) out = static_cast<T>(static_cast<I>(d));
+  } else if constexpr (std::is_same_v<T, Decimal>) {
+    decimal_from_js(v, out, r);
+  } else if constexpr (std::is_same_v<T, DateTime>) {
+    datetime_from_js(v, out, r);
+  } else if constexpr (std::is_same_v<T, Guid>) {
+    guid_from_js(v, out, r);
+  } else {
+    static_assert(std::is_same_v<T, std::string>, "unsupported field type");
+    if (v.isString()) out = v.as<std::string>();
+    else r.fail("a string", v);
+  }
+}
+
+/// Converts a document (a model or a collection of one); errors name the failing paths.
+template <class T>
+Result<T> read_js(const val& v) {
+  Reader r;
+  T out{};
+  from_js(v, out, r);
+  if (!r.errors.empty()) return std::move(r.errors);
+  return out;
+}
+
+}  // namespace orderkit::bindings
