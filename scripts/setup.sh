@@ -55,5 +55,11 @@ fi
 
 if [[ $profile == full ]]; then
   bash "$root/scripts/fetch-tinyxml2.sh"
+  # npm tools of the wasm package (closure compiler, TypeScript, playwright-core), pinned by
+  # package-lock.json; skipped when node_modules is already in step with the lock file.
+  if [[ ! -f $root/node_modules/.package-lock.json || $root/package-lock.json -nt $root/node_modules/.package-lock.json ]]; then
+    echo "setup: npm ci (wasm package tools)"
+    (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
 fi
 echo "setup: done"
