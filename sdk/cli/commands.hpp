@@ -11,7 +11,7 @@
 //     wire_format, print_errors, print_document);
 //  2. declare it below and call it from main.cpp;
 //  3. list the file in CMakeLists.txt (and link what it needs, e.g. orderkit::transport_httplib);
-//  4. add tests/cli/submit.cmake (helpers in tests/cli/check.cmake) to the test list there.
+//  4. add tests/cli/submit.cmake (using the checks in tests/cli/check.cmake) to the test list there.
 namespace CLI {
 class App;
 }

@@ -4,6 +4,10 @@
 #include <cstdio>
 #include <cstring>
 #include <iostream>
+#ifdef _WIN32
+#include <fcntl.h>
+#include <io.h>
+#endif
 
 namespace orderkit::cli {
 
@@ -93,6 +97,10 @@ void add_input_argument(CLI::App& command, std::string& path) {
 std::optional<std::string> read_input(const std::string& path) {
   const bool from_stdin = path == "-";
   const std::string source = from_stdin ? std::string("stdin") : path;
+#ifdef _WIN32
+  // Read stdin as bytes, like the file: no CRLF translation, no end at ^Z.
+  if (from_stdin) _setmode(_fileno(stdin), _O_BINARY);
+#endif
   std::FILE* file = from_stdin ? stdin : std::fopen(path.c_str(), "rb");
   if (file == nullptr) {
     std::cerr << "orderkit: cannot open " << source << ": " << std::strerror(errno) << '\n';

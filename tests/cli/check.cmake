@@ -1,4 +1,4 @@
-# Helpers for the command-line tool's tests. Each test is a CMake script, run by ctest as
+# Shared checks for the command-line tool's tests. Each test is a CMake script, run by ctest as
 #   cmake -DORDERKIT=<tool> -DFIXTURES=<tests/fixtures> -DWORK_DIR=<scratch dir> -P <test>.cmake
 # so the tests need no shell. A failed check is reported and the script goes on, so one run
 # lists every failure; check_done() turns them into a failing exit status.
