@@ -1,0 +1,214 @@
+// Integrator tools: request journal, faults on demand, idempotency, CORS, request ids, health.
+#include <boost/test/unit_test.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+#include "support.hpp"
+
+using mock_test::fixture;
+using nlohmann::json;
+
+BOOST_AUTO_TEST_SUITE(tools)
+
+BOOST_AUTO_TEST_CASE(the_journal_records_requests_with_their_outcome) {
+  mock_test::Server server;
+  httplib::Client client = server.client();
+  client.Post("/mobile/api/orders?x=1", {{"X-Request-Id", "req-1"}}, fixture("mobile/OrderCreationRequest.request.json"),
+              "application/json");
+  client.Post("/mobile/api/orders", R"({"PaymentId":"one"})", "application/json");
+  auto r = client.Get("/__admin/requests");
+  BOOST_REQUIRE(r);
+  const json journal = json::parse(r->body);
+  const json& requests = journal.at("requests");
+  BOOST_REQUIRE(requests.size() == 2u);
+  BOOST_TEST(requests[0].at("method") == "POST");
+  BOOST_TEST(requests[0].at("path") == "/mobile/api/orders");
+  BOOST_TEST(requests[0].at("query") == "x=1");
+  BOOST_TEST(requests[0].at("requestId") == "req-1");
+  BOOST_TEST(requests[0].at("headers").at("Content-Type") == "application/json");
+  BOOST_TEST(requests[0].at("decoded") == true);
+  BOOST_TEST(requests[0].at("status") == 200);
+  BOOST_TEST(requests[1].at("decoded") == false);
+  BOOST_TEST(requests[1].at("status") == 400);
+  BOOST_TEST(requests[1].at("errors").at(0).at("field") == "order.PaymentId");
+  BOOST_TEST(requests[1].at("body") == R"({"PaymentId":"one"})");
+
+  auto cleared = client.Delete("/__admin/requests");
+  BOOST_REQUIRE(cleared);
+  BOOST_TEST(cleared->status == 204);
+  BOOST_TEST(json::parse(client.Get("/__admin/requests")->body).at("requests").empty());
+}
+
+BOOST_AUTO_TEST_CASE(the_journal_keeps_the_last_n_and_caps_bodies) {
+  orderkit::mock::MockOptions options;
+  options.journal_size = 3;
+  options.journal_body_bytes = 10;
+  mock_test::Server server(options);
+  httplib::Client client = server.client();
+  for (int i = 0; i < 5; ++i) client.Post("/licenses/api/order/data", "{\"Action\":\"" + std::to_string(i) + "\"}", "application/json");
+  const json journal = json::parse(client.Get("/__admin/requests")->body);
+  const json& requests = journal.at("requests");
+  BOOST_REQUIRE(requests.size() == 3u);
+  BOOST_TEST(requests[0].at("body") == "{\"Action\":");
+  BOOST_TEST(requests[0].at("bodyTruncated") == true);
+  BOOST_TEST(requests[0].at("bodyBytes") == 14);
+  BOOST_TEST(journal.at("total") == 5);
+}
+
+BOOST_AUTO_TEST_CASE(x_mock_status_answers_that_status) {
+  mock_test::Server server;
+  httplib::Client client = server.client();
+  auto r = client.Post("/mobile/api/orders", {{"X-Mock-Status", "503"}}, fixture("mobile/OrderCreationRequest.request.json"),
+                       "application/json");
+  BOOST_REQUIRE(r);
+  BOOST_TEST(r->status == 503);
+  BOOST_TEST(r->get_header_value("Retry-After") == "1");
+  BOOST_TEST(json::parse(r->body).at("Message").get<std::string>().find("Simulated fault") == 0);
+  auto bad = client.Post("/mobile/api/orders", {{"X-Mock-Status", "teapot"}}, "{}", "application/json");
+  BOOST_REQUIRE(bad);
+  BOOST_TEST(bad->status == 400);
+}
+
+BOOST_AUTO_TEST_CASE(x_mock_fail_times_fails_the_next_n_requests_with_that_key) {
+  mock_test::Server server;
+  httplib::Client client = server.client();
+  const std::string body = fixture("licenses/OrderRequest.request.json");
+  const httplib::Headers fail2 = {{"X-Mock-Fail-Times", "2"}};
+  BOOST_TEST(client.Post("/licenses/api/order/data", fail2, body, "application/json")->status == 503);
+  // Another body is another key.
+  BOOST_TEST(client.Post("/licenses/api/order/data", fail2, "{}", "application/json")->status == 503);
+  BOOST_TEST(client.Post("/licenses/api/order/data", fail2, body, "application/json")->status == 503);
+  BOOST_TEST(client.Post("/licenses/api/order/data", fail2, body, "application/json")->status == 200);
+  BOOST_TEST(client.Post("/licenses/api/order/data", fail2, body, "application/json")->status == 200);
+
+  // An explicit key and status.
+  const httplib::Headers keyed = {{"X-Mock-Fail-Times", "1"}, {"X-Mock-Fail-Key", "k"}, {"X-Mock-Status", "429"}};
+  BOOST_TEST(client.Post("/licenses/api/order/data", keyed, body, "application/json")->status == 429);
+  BOOST_TEST(client.Post("/licenses/api/order/data", keyed, "{}", "application/json")->status == 200);
+}
+
+BOOST_AUTO_TEST_CASE(global_faults_fail_every_nth_api_request) {
+  orderkit::mock::MockOptions options;
+  options.fault_status = 500;
+  options.fault_every = 2;
+  mock_test::Server server(options);
+  httplib::Client client = server.client();
+  const std::string body = fixture("licenses/OrderRequest.request.json");
+  BOOST_TEST(client.Post("/licenses/api/order/data", body, "application/json")->status == 200);
+  BOOST_TEST(client.Post("/licenses/api/order/data", body, "application/json")->status == 500);
+  BOOST_TEST(client.Post("/licenses/api/order/data", body, "application/json")->status == 200);
+  BOOST_TEST(client.Get("/__admin/health")->status == 200);  // admin paths never fail
+}
+
+BOOST_AUTO_TEST_CASE(x_mock_delay_ms_is_accepted_and_checked) {
+  mock_test::Server server;
+  httplib::Client client = server.client();
+  const std::string body = fixture("licenses/OrderRequest.request.json");
+  BOOST_TEST(client.Post("/licenses/api/order/data", {{"X-Mock-Delay-Ms", "1"}}, body, "application/json")->status == 200);
+  BOOST_TEST(client.Post("/licenses/api/order/data", {{"X-Mock-Delay-Ms", "999999"}}, body, "application/json")->status ==
+             400);
+}
+
+BOOST_AUTO_TEST_CASE(an_idempotency_key_replays_the_stored_response) {
+  orderkit::mock::MockOptions options;
+  options.mode = orderkit::mock::Mode::echo;  // fresh ids show whether the order was created again
+  mock_test::Server server(options);
+  httplib::Client client = server.client();
+  const std::string body = fixture("mobile/OrderCreationRequest.request.json");
+  auto first = client.Post("/mobile/api/orders", {{"Idempotency-Key", "abc"}}, body, "application/json");
+  auto again = client.Post("/mobile/api/orders", {{"Idempotency-Key", "abc"}}, body, "application/json");
+  auto other = client.Post("/mobile/api/orders", body, "application/json");
+  BOOST_REQUIRE(first);
+  BOOST_REQUIRE(again);
+  BOOST_REQUIRE(other);
+  BOOST_TEST(again->status == 200);
+  BOOST_TEST(again->body == first->body);
+  BOOST_TEST(again->get_header_value("Idempotency-Replayed") == "true");
+  BOOST_TEST(other->body != first->body);
+
+  auto conflict = client.Post("/mobile/api/orders", {{"Idempotency-Key", "abc"}}, "{}", "application/json");
+  BOOST_REQUIRE(conflict);
+  BOOST_TEST(conflict->status == 422);
+  BOOST_TEST(json::parse(conflict->body).at("Message").get<std::string>().find("abc") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_fault_is_not_stored_under_the_idempotency_key) {
+  mock_test::Server server;
+  httplib::Client client = server.client();
+  const std::string body = fixture("licenses/OrderRequest.request.json");
+  const httplib::Headers h = {{"Idempotency-Key", "retry-me"}, {"X-Mock-Fail-Times", "1"}};
+  BOOST_TEST(client.Post("/licenses/api/order/data", h, body, "application/json")->status == 503);
+  BOOST_TEST(client.Post("/licenses/api/order/data", h, body, "application/json")->status == 200);
+  auto replay = client.Post("/licenses/api/order/data", h, body, "application/json");
+  BOOST_TEST(replay->status == 200);
+  BOOST_TEST(replay->get_header_value("Idempotency-Replayed") == "true");
+}
+
+BOOST_AUTO_TEST_CASE(cors_preflight_allows_the_sdk_headers) {
+  mock_test::Server server;
+  httplib::Client client = server.client();
+  auto r = client.Options("/mobile/api/orders", {{"Origin", "http://localhost:3000"},
+                                                 {"Access-Control-Request-Method", "POST"},
+                                                 {"Access-Control-Request-Headers", "content-type,idempotency-key"}});
+  BOOST_REQUIRE(r);
+  BOOST_TEST(r->status == 204);
+  BOOST_TEST(r->get_header_value("Access-Control-Allow-Origin") == "*");
+  BOOST_TEST(r->get_header_value("Access-Control-Allow-Methods") == "POST, OPTIONS");
+  const std::string allowed = r->get_header_value("Access-Control-Allow-Headers");
+  for (const char* h : {"Content-Type", "Accept", "Authorization", "X-Request-Id", "Idempotency-Key", "X-Api-Key",
+                        "X-Mock-Status", "X-Mock-Delay-Ms", "X-Mock-Fail-Times", "X-Mock-Fail-Key"})
+    BOOST_TEST(allowed.find(h) != std::string::npos, h);
+
+  auto post = client.Post("/mobile/api/orders", {{"Origin", "http://localhost:3000"}},
+                          fixture("mobile/OrderCreationRequest.request.json"), "application/json");
+  BOOST_REQUIRE(post);
+  BOOST_TEST(post->get_header_value("Access-Control-Allow-Origin") == "*");
+  BOOST_TEST(post->get_header_value("Access-Control-Expose-Headers").find("X-Request-Id") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_configured_cors_origin_is_answered_with_vary) {
+  orderkit::mock::MockOptions options;
+  options.cors_origin = "http://shop.example";
+  mock_test::Server server(options);
+  auto r = server.client().Get("/__admin/health");
+  BOOST_REQUIRE(r);
+  BOOST_TEST(r->get_header_value("Access-Control-Allow-Origin") == "http://shop.example");
+  BOOST_TEST(r->get_header_value("Vary") == "Origin");
+}
+
+BOOST_AUTO_TEST_CASE(x_request_id_is_echoed_or_generated) {
+  mock_test::Server server;
+  httplib::Client client = server.client();
+  auto given = client.Get("/nowhere", {{"X-Request-Id", "trace-42"}});
+  BOOST_REQUIRE(given);
+  BOOST_TEST(given->get_header_value("X-Request-Id") == "trace-42");
+  auto a = client.Get("/nowhere");
+  auto b = client.Get("/nowhere");
+  BOOST_TEST(!a->get_header_value("X-Request-Id").empty());
+  BOOST_TEST(a->get_header_value("X-Request-Id") != b->get_header_value("X-Request-Id"));
+}
+
+BOOST_AUTO_TEST_CASE(health_lists_the_served_apis) {
+  mock_test::Server server;
+  auto r = server.client().Get("/__admin/health");
+  BOOST_REQUIRE(r);
+  BOOST_TEST(r->status == 200);
+  const json health = json::parse(r->body);
+  BOOST_TEST(health.at("status") == "ok");
+  BOOST_TEST(health.at("apis").size() == 4u);
+  BOOST_TEST(health.at("apis").at(1).at("path") == "/contracts/v1/CustomerContracts/{id}/Orders");
+}
+
+BOOST_AUTO_TEST_CASE(reset_forgets_journal_counters_and_keys) {
+  mock_test::Server server;
+  httplib::Client client = server.client();
+  const std::string body = fixture("licenses/OrderRequest.request.json");
+  const httplib::Headers h = {{"X-Mock-Fail-Times", "1"}};
+  BOOST_TEST(client.Post("/licenses/api/order/data", h, body, "application/json")->status == 503);
+  BOOST_TEST(client.Post("/__admin/reset")->status == 204);
+  BOOST_TEST(client.Post("/licenses/api/order/data", h, body, "application/json")->status == 503);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
