@@ -10,6 +10,34 @@ namespace {
 
 constexpr std::size_t kMaxErrors = 50;
 
+// Whether position i of s lies inside a section that runs from `open` to `close`.
+bool inside(std::string_view s, std::size_t i, std::string_view open, std::string_view close) {
+  std::size_t o = s.rfind(open, i);
+  if (o == std::string_view::npos) return false;
+  std::size_t c = s.find(close, o + open.size());
+  return c == std::string_view::npos || c > i;
+}
+
+// tinyxml2 keeps an '&' that starts no reference ("a & b", "&bogus;") as literal text, where XML
+// requires a predefined entity or a character reference. Returns the first such '&' outside
+// CDATA sections and comments, or npos. Only a bad '&' pays for the section look-up.
+std::size_t bad_reference(std::string_view s) {
+  for (std::size_t i = s.find('&'); i != std::string_view::npos; i = s.find('&', i + 1)) {
+    std::size_t semi = s.find(';', i);
+    std::string_view ref = semi == std::string_view::npos ? std::string_view() : s.substr(i + 1, semi - i - 1);
+    bool ok = ref == "amp" || ref == "lt" || ref == "gt" || ref == "quot" || ref == "apos";
+    if (!ok && ref.size() >= 2 && ref[0] == '#') {
+      bool hex = ref[1] == 'x';
+      std::string_view digits = ref.substr(hex ? 2 : 1);
+      ok = !digits.empty() && digits.size() <= 8;
+      for (char c : digits)
+        ok = ok && ((c >= '0' && c <= '9') || (hex && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))));
+    }
+    if (!ok && !inside(s, i, "<![CDATA[", "]]>") && !inside(s, i, "<!--", "-->")) return i;
+  }
+  return std::string_view::npos;
+}
+
 struct NsDecl {
   std::string_view prefix;  // "" for the default namespace
   std::string_view uri;
@@ -165,8 +193,23 @@ std::vector<FieldError> decode(std::string_view text, const RootSpec& spec, cons
     std::string what = doc.ErrorStr() ? doc.ErrorStr() : "unknown error";
     return {{"", "syntax", "malformed XML: " + what}};
   }
+  if (std::size_t at = bad_reference(text); at != std::string_view::npos) {
+    return {{"", "syntax", "malformed XML: '&' at offset " + std::to_string(at) +
+                               " starts no entity or character reference (write &amp;)"}};
+  }
   const tinyxml2::XMLElement* e = doc.RootElement();
   if (!e) return {{"", "syntax", "malformed XML: no root element"}};
+  // tinyxml2 accepts several top-level elements and text beside the root; XML allows one root
+  // element with only whitespace, comments and declarations around it. Reading just the first
+  // element would silently drop the rest.
+  for (const tinyxml2::XMLNode* n = doc.FirstChild(); n; n = n->NextSibling()) {
+    if (n->ToElement() && n != e) return {{"", "syntax", "malformed XML: more than one root element"}};
+    if (const tinyxml2::XMLText* t = n->ToText()) {
+      for (const char* c = t->Value(); *c; ++c)
+        if (*c != ' ' && *c != '\t' && *c != '\n' && *c != '\r')
+          return {{"", "syntax", "malformed XML: text outside the root element"}};
+    }
+  }
 
   Reader r(spec.data_contract);
   std::size_t pushed = r.push_scope(e);

@@ -1,0 +1,351 @@
+// Decoding bad input: every error names the field path and the expectation; unknown members are
+// ignored as ASP.NET does; nothing is silently truncated.
+#include <boost/test/unit_test.hpp>
+
+#include <string>
+
+#include "fixtures.hpp"
+#include "model_check.hpp"
+#include "orderkit/contracts/models.hpp"
+#include "orderkit/licenses/models.hpp"
+#include "orderkit/mobile/models.hpp"
+
+using namespace orderkit;
+using test::errors_text;
+
+namespace {
+
+// Replaces the n-th (0-based) occurrence of `from` in `text`; fails the test if there is none.
+std::string replace_nth(std::string text, const std::string& from, const std::string& to, int n = 0)
+{
+    std::size_t pos = text.find(from);
+    for (int i = 0; i < n && pos != std::string::npos; ++i) pos = text.find(from, pos + 1);
+    BOOST_TEST_REQUIRE(pos != std::string::npos, "'" << from << "' not in the text");
+    return text.replace(pos, from.size(), to);
+}
+
+const std::string& mobile_json() { return test::fixture("mobile/OrderCreationRequest.request.json").text; }
+const std::string& mobile_xml() { return test::fixture("mobile/OrderCreationRequest.request.xml").text; }
+const std::string& contracts_json() { return test::fixture("contracts/OrderBase.response.json").text; }
+const std::string& contracts_xml() { return test::fixture("contracts/OrderBase.response.xml").text; }
+
+template <class T>
+std::vector<FieldError> json_errors(const std::string& text)
+{
+    auto r = from_json<T>(text);
+    BOOST_TEST(!r.ok(), "decoded although an error was expected");
+    return r.errors();
+}
+
+template <class T>
+std::vector<FieldError> xml_errors(const std::string& text)
+{
+    auto r = from_xml<T>(text);
+    BOOST_TEST(!r.ok(), "decoded although an error was expected");
+    return r.errors();
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(decode_errors)
+
+BOOST_AUTO_TEST_CASE(wrong_json_type_names_the_path_and_the_expectation)
+{
+    std::string text = replace_nth(mobile_json(), "\"SimTypeId\": 8", "\"SimTypeId\": \"8\"", 1);
+    auto errors = json_errors<mobile::OrderCreationRequest>(text);
+    BOOST_TEST_REQUIRE(errors.size() == 1u, errors_text(errors));
+    BOOST_TEST(to_string(errors[0]) == "OrderDetails[1].OrderDetail.SimTypeId: expected integer, got string");
+    BOOST_TEST(errors[0].code == "type");
+    BOOST_TEST(errors[0].path == "OrderDetails[1].OrderDetail.SimTypeId");
+}
+
+BOOST_AUTO_TEST_CASE(wrong_xml_text_names_the_path_and_the_value)
+{
+    std::string text = replace_nth(mobile_xml(), "<SimTypeId xmlns=\"\">8<", "<SimTypeId xmlns=\"\">eight<", 1);
+    auto errors = xml_errors<mobile::OrderCreationRequest>(text);
+    BOOST_TEST_REQUIRE(errors.size() == 1u, errors_text(errors));
+    BOOST_TEST(to_string(errors[0]) == "OrderDetails[1].OrderDetail.SimTypeId: expected integer, got \"eight\"");
+    BOOST_TEST(errors[0].code == "type");
+}
+
+BOOST_AUTO_TEST_CASE(reports_every_error_of_a_document_at_once)
+{
+    std::string text = mobile_json();
+    text = replace_nth(text, "\"PaymentId\": 1", "\"PaymentId\": \"one\"");
+    text = replace_nth(text, "\"CategoryId\": 1", "\"CategoryId\": true", 1);
+    text = replace_nth(text, "\"a7d160f7-c91a-4511-a413-a9748adfaadf\"", "\"not-a-guid\"");
+    text = replace_nth(text, "\"Date\": \"2025-04-28T00:58:52.698315+02:00\"", "\"Date\": \"2025-02-30\"", 1);
+    text = replace_nth(text, "\"VoluntaryTopupAmount\": 2.0", "\"VoluntaryTopupAmount\": \"2,5\"");
+    // An array where an object belongs; the object that follows goes to an unknown member.
+    text = replace_nth(text, "\"Address\": {", "\"Address\": [1, {\"a\": 2}], \"Ignored\": {", 1);
+    auto errors = json_errors<mobile::OrderCreationRequest>(text);
+    BOOST_TEST(errors_text(errors) ==
+               "OrderDetails[0].VoluntaryTopupAmount: expected decimal number (at most 28 decimal places and 96 bits), got \"2,5\"\n"
+               "OrderDetails[0].OrderDetail.OrderGroupGuid: expected GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx), got \"not-a-guid\"\n"
+               "OrderDetails[1].CategoryId: expected integer, got boolean\n"
+               "OrderDetails[1].OrderDetail.Date: expected date (ISO 8601, e.g. 2026-04-09T14:21:11.4460179+02:00), got \"2025-02-30\"\n"
+               "PaymentId: expected integer, got string\n"
+               "NewShippingAddress.Address: expected object, got array");
+    BOOST_TEST(errors.size() == 6u);
+}
+
+BOOST_AUTO_TEST_CASE(reports_every_xml_error_at_once)
+{
+    std::string text = mobile_xml();
+    text = replace_nth(text, "<PaymentId>1<", "<PaymentId>x<");
+    text = replace_nth(text, "<CustomerType xmlns=\"\">2<", "<CustomerType xmlns=\"\">2.5<");
+    text = replace_nth(text, "<VoluntaryTopupAmount>2<", "<VoluntaryTopupAmount>1e99<", 1);
+    text = replace_nth(text, "<NumberPorting xmlns=\"\">true<", "<NumberPorting xmlns=\"\">yes<");
+    auto errors = xml_errors<mobile::OrderCreationRequest>(text);
+    BOOST_TEST(errors_text(errors) ==
+               "NewBillingAddress.CustomerType: expected integer, got \"2.5\"\n"
+               "OrderDetails[0].OrderDetail.NumberPorting: expected boolean (true or false), got \"yes\"\n"
+               "OrderDetails[1].VoluntaryTopupAmount: expected decimal number (at most 28 decimal places and 96 bits), got \"1e99\"\n"
+               "PaymentId: expected integer, got \"x\"");
+}
+
+BOOST_AUTO_TEST_CASE(integers_out_of_range_are_range_errors)
+{
+    for (const char* v : {"2147483648", "-2147483649", "18446744073709551616", "99999999999999999999"}) {
+        BOOST_TEST_CONTEXT(v)
+        {
+            auto errors = json_errors<mobile::Order>(std::string("{\"Id\": ") + v + "}");
+            BOOST_TEST_REQUIRE(errors.size() == 1u, errors_text(errors));
+            BOOST_TEST(errors[0].path == "Id");
+            BOOST_TEST((errors[0].code == "range" || errors[0].code == "type"), errors_text(errors));
+        }
+    }
+    auto errors = json_errors<mobile::Order>("{\"Id\": 2147483648}");
+    BOOST_TEST(to_string(errors.at(0)) == "Id: expected integer between -2147483648 and 2147483647");
+    BOOST_TEST(errors.at(0).code == "range");
+    auto xml = xml_errors<contracts::OrderBase>(replace_nth(contracts_xml(), "<CurrencyId>7<", "<CurrencyId>-2147483649<"));
+    BOOST_TEST(to_string(xml.at(0)) == "CurrencyId: expected integer between -2147483648 and 2147483647");
+    BOOST_TEST(from_json<mobile::Order>("{\"Id\": 2147483647}").value().Id == 2147483647);
+    BOOST_TEST(from_json<mobile::Order>("{\"Id\": -2147483648}").value().Id == -2147483647 - 1);
+}
+
+BOOST_AUTO_TEST_CASE(fractional_number_for_an_integer_is_a_type_error)
+{
+    auto errors = json_errors<mobile::Order>("{\"Id\": 1.5}");
+    BOOST_TEST(to_string(errors.at(0)) == "Id: expected integer, got number 1.5");
+    BOOST_TEST(errors.at(0).code == "type");
+}
+
+BOOST_AUTO_TEST_CASE(malformed_json_is_a_syntax_error_of_the_document)
+{
+    for (const char* bad : {"", "{", "{\"Id\": 1,}", "{\"Id\" 1}", "[1, 2", "{\"Id\": tru}", "{'Id': 1}",
+                            "{\"Id\": 1} trailing", "{\"PhoneNumber\": \"\xff\"}", "{\"Id\": 01}"}) {
+        BOOST_TEST_CONTEXT("'" << bad << "'")
+        {
+            auto errors = json_errors<mobile::Order>(bad);
+            BOOST_TEST_REQUIRE(!errors.empty());
+            BOOST_TEST(errors.back().code == "syntax");
+            BOOST_TEST(errors.back().path == "");
+            BOOST_TEST(errors.back().message.rfind("malformed JSON", 0) == 0u, errors.back().message);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(malformed_xml_is_a_syntax_error_of_the_document)
+{
+    for (const char* bad : {"", "   ", "<OrderBase>", "<OrderBase><Id>1</OrderBase>", "<OrderBase><Id>1</Id></OrderBase><x/>",
+                            "<OrderBase attr=></OrderBase>", "OrderBase", "<OrderBase>&bogus;</OrderBase>",
+                            "<OrderBase><Id>1</Id></OrderBase>trailing text", "text<OrderBase />",
+                            "<OrderBase><CurrencyCode>a & b</CurrencyCode></OrderBase>", "<OrderBase>&#xZZ;</OrderBase>"}) {
+        BOOST_TEST_CONTEXT("'" << bad << "'")
+        {
+            auto errors = xml_errors<contracts::OrderBase>(bad);
+            BOOST_TEST_REQUIRE(errors.size() == 1u, errors_text(errors));
+            BOOST_TEST(errors[0].code == "syntax");
+            BOOST_TEST(errors[0].message.rfind("malformed XML", 0) == 0u, errors[0].message);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(xml_references_and_sections_decode_as_xml_defines_them)
+{
+    std::string text = replace_nth(contracts_xml(), "<CurrencyCode>sample string 8</CurrencyCode>",
+                                   "<!-- a & b --><CurrencyCode>&lt;&amp;&gt;&quot;&apos;&#65;&#x42;<![CDATA[ & <c> ]]></CurrencyCode>");
+    auto r = from_xml<contracts::OrderBase>(text);
+    BOOST_TEST_REQUIRE(r.ok(), errors_text(r.errors()));
+    BOOST_TEST(r.value().CurrencyCode.value() == "<&>\"'AB & <c> ");
+}
+
+BOOST_AUTO_TEST_CASE(wrong_xml_root_is_a_root_error)
+{
+    auto errors = xml_errors<contracts::OrderBase>("<OrderNew><Id>0</Id></OrderNew>");
+    BOOST_TEST(to_string(errors.at(0)) == "expected root element <OrderBase>, got <OrderNew>");
+    BOOST_TEST(errors.at(0).code == "root");
+
+    auto collection = xml_errors<std::vector<mobile::OrderDetailResult>>(
+        test::fixture("mobile/OrderCreationRequest.request.xml").text);
+    BOOST_TEST(collection.at(0).code == "root");
+    BOOST_TEST(collection.at(0).message ==
+               "expected root element <ArrayOfOrdersController.OrderDetailResult> in namespace "
+               "'http://schemas.datacontract.org/2004/07/LimitlessMobile.WebAPI.Controllers', got "
+               "<OrdersController.OrderCreationRequest> in namespace "
+               "'http://schemas.datacontract.org/2004/07/LimitlessMobile.WebAPI.Controllers'");
+}
+
+BOOST_AUTO_TEST_CASE(wrong_root_namespace_is_a_root_error)
+{
+    std::string no_ns = replace_nth(mobile_xml(), " xmlns=\"http://schemas.datacontract.org/2004/07/LimitlessMobile.WebAPI.Controllers\">", ">");
+    auto errors = xml_errors<mobile::OrderCreationRequest>(no_ns);
+    BOOST_TEST_REQUIRE(errors.size() == 1u, errors_text(errors));
+    BOOST_TEST(errors[0].code == "root");
+    BOOST_TEST(errors[0].message ==
+               "expected root element <OrdersController.OrderCreationRequest> in namespace "
+               "'http://schemas.datacontract.org/2004/07/LimitlessMobile.WebAPI.Controllers', got "
+               "<OrdersController.OrderCreationRequest>");
+
+    // XmlSerializer's roots have no namespace.
+    auto xs = xml_errors<contracts::OrderBase>("<OrderBase xmlns=\"urn:other\"><Id>0</Id></OrderBase>");
+    BOOST_TEST(to_string(xs.at(0)) == "expected root element <OrderBase>, got <OrderBase> in namespace 'urn:other'");
+
+    // A prefix bound to the right namespace is the same root.
+    std::string prefixed =
+        "<c:OrdersController.OrderCreationRequest xmlns:c=\"http://schemas.datacontract.org/2004/07/LimitlessMobile.WebAPI.Controllers\">"
+        "<c:PaymentId>4</c:PaymentId></c:OrdersController.OrderCreationRequest>";
+    auto ok = from_xml<mobile::OrderCreationRequest>(prefixed);
+    BOOST_TEST_REQUIRE(ok.ok(), errors_text(ok.errors()));
+    BOOST_TEST(ok.value().PaymentId == 4);
+}
+
+BOOST_AUTO_TEST_CASE(member_in_the_wrong_namespace_is_a_namespace_error)
+{
+    std::string text = replace_nth(mobile_xml(), "<PaymentId>1</PaymentId>", "<PaymentId xmlns=\"\">1</PaymentId>");
+    auto errors = xml_errors<mobile::OrderCreationRequest>(text);
+    BOOST_TEST_REQUIRE(errors.size() == 1u, errors_text(errors));
+    BOOST_TEST(errors[0].code == "namespace");
+    BOOST_TEST(to_string(errors[0]) ==
+               "PaymentId: expected element in namespace "
+               "'http://schemas.datacontract.org/2004/07/LimitlessMobile.WebAPI.Controllers', got ''");
+
+    // Nested non-controller types' members live in the empty namespace.
+    std::string nested = replace_nth(mobile_xml(), "<CompanyName xmlns=\"\">", "<CompanyName>");
+    auto nested_errors = xml_errors<mobile::OrderCreationRequest>(nested);
+    BOOST_TEST(to_string(nested_errors.at(0)) ==
+               "NewBillingAddress.CompanyName: expected element in namespace '', got "
+               "'http://schemas.datacontract.org/2004/07/LimitlessMobile.WebAPI.Controllers'");
+}
+
+BOOST_AUTO_TEST_CASE(collection_item_with_the_wrong_name_is_an_element_error)
+{
+    std::string text = replace_nth(mobile_xml(), "<d5p1:int>2</d5p1:int>", "<d5p1:long>2</d5p1:long>");
+    auto errors = xml_errors<mobile::OrderCreationRequest>(text);
+    BOOST_TEST_REQUIRE(errors.size() == 1u, errors_text(errors));
+    BOOST_TEST(errors[0].code == "element");
+    BOOST_TEST(to_string(errors[0]) ==
+               "OrderDetails[0].OrderDetail.ProductProvisioningCodes[1]: expected <int> item in namespace "
+               "'http://schemas.microsoft.com/2003/10/Serialization/Arrays', got <long>");
+}
+
+BOOST_AUTO_TEST_CASE(nil_on_a_non_nullable_member_is_a_type_error)
+{
+    std::string dc = replace_nth(mobile_xml(), "<PaymentId>1</PaymentId>", "<PaymentId i:nil=\"true\" />");
+    auto errors = xml_errors<mobile::OrderCreationRequest>(dc);
+    BOOST_TEST(to_string(errors.at(0)) == "PaymentId: expected integer, got nil (the field is not nullable)");
+    BOOST_TEST(errors.at(0).code == "type");
+
+    std::string xs = replace_nth(contracts_xml(), "<CurrencyId>7</CurrencyId>", "<CurrencyId xsi:nil=\"true\" />");
+    auto xs_errors = xml_errors<contracts::OrderBase>(xs);
+    BOOST_TEST(to_string(xs_errors.at(0)) == "CurrencyId: expected integer, got nil (the field is not nullable)");
+
+    // JSON null for a non-nullable member.
+    auto json = json_errors<mobile::Order>("{\"Id\": null}");
+    BOOST_TEST(to_string(json.at(0)) == "Id: expected integer, got null");
+}
+
+BOOST_AUTO_TEST_CASE(nil_on_a_nullable_member_decodes_as_empty)
+{
+    std::string text = replace_nth(contracts_xml(), "<MainStatusId>1</MainStatusId>", "<MainStatusId xsi:nil=\"true\" />");
+    auto r = from_xml<contracts::OrderBase>(text);
+    BOOST_TEST_REQUIRE(r.ok(), errors_text(r.errors()));
+    BOOST_TEST(!r.value().MainStatusId.has_value());
+}
+
+BOOST_AUTO_TEST_CASE(missing_required_contracts_members_are_required_errors)
+{
+    std::string json = replace_nth(contracts_json(), "\"OrderCode\": \"sample string 2\",\n", "");
+    json = replace_nth(json, "\"Deleted\": true,\n", "");
+    auto errors = json_errors<contracts::OrderBase>(json);
+    BOOST_TEST(errors_text(errors) ==
+               "OrderCode: required property 'OrderCode' not found\n"
+               "Deleted: required property 'Deleted' not found");
+    BOOST_TEST(errors.at(0).code == "required");
+
+    std::string xml = replace_nth(contracts_xml(), " <Date>2026-01-11T16:16:24.5248029+01:00</Date>", "");
+    auto xml_errs = xml_errors<contracts::OrderBase>(xml);
+    BOOST_TEST(errors_text(xml_errs) == "Date: required element <Date> not found");
+
+    auto query = json_errors<contracts::GenerateOrderQuery>("{\"from\": null}");
+    BOOST_TEST(errors_text(query) == "id: required property 'id' not found");
+}
+
+BOOST_AUTO_TEST_CASE(unknown_json_members_are_ignored_whatever_their_shape)
+{
+    std::string text = replace_nth(mobile_json(), "\"PaymentId\": 1,",
+                                   "\"Unknown\": {\"deep\": [1, [2, {\"x\": null}], \"s\"], \"n\": -1.5e3},\n"
+                                   "\"PaymentId\": 1, \"AlsoUnknown\": [], \"Again\": \"text\",");
+    text = replace_nth(text, "\"SimTypeId\": 8,", "\"SimTypeId\": 8, \"Extra\": {\"SimTypeId\": \"x\"},", 1);
+    auto a = from_json<mobile::OrderCreationRequest>(text);
+    auto b = from_json<mobile::OrderCreationRequest>(mobile_json());
+    BOOST_TEST_REQUIRE(a.ok(), errors_text(a.errors()));
+    BOOST_TEST(test::same_model(a.value(), b.value()));
+}
+
+BOOST_AUTO_TEST_CASE(unknown_xml_elements_are_ignored_whatever_their_content)
+{
+    std::string text = replace_nth(mobile_xml(), "<PaymentId>1</PaymentId>",
+                                   "<Unknown><PaymentId>9</PaymentId><a:b xmlns:a=\"urn:a\">x</a:b></Unknown>"
+                                   "<PaymentId>1</PaymentId><Trailing />");
+    auto a = from_xml<mobile::OrderCreationRequest>(text);
+    auto b = from_xml<mobile::OrderCreationRequest>(mobile_xml());
+    BOOST_TEST_REQUIRE(a.ok(), errors_text(a.errors()));
+    BOOST_TEST(test::same_model(a.value(), b.value()));
+}
+
+BOOST_AUTO_TEST_CASE(json_member_names_match_case_insensitively_as_in_aspnet)
+{
+    auto r = from_json<mobile::Order>("{\"id\": 5, \"PHONENUMBER\": \"x\"}");
+    BOOST_TEST_REQUIRE(r.ok(), errors_text(r.errors()));
+    BOOST_TEST(r.value().Id == 5);
+    BOOST_TEST(r.value().PhoneNumber.value() == "x");
+    // XML names are case-sensitive: <id> is an unknown element.
+    auto x = from_xml<contracts::OrderBase>(replace_nth(contracts_xml(), "<Id>1</Id>", "<id>1</id>"));
+    BOOST_TEST_REQUIRE(x.ok(), errors_text(x.errors()));
+    BOOST_TEST(x.value().Id == 0);
+}
+
+BOOST_AUTO_TEST_CASE(element_inside_a_scalar_is_a_type_error)
+{
+    auto errors = xml_errors<contracts::OrderBase>(replace_nth(contracts_xml(), "<Id>1</Id>", "<Id><x>1</x></Id>"));
+    BOOST_TEST(to_string(errors.at(0)) == "Id: expected integer, got element <x>");
+}
+
+BOOST_AUTO_TEST_CASE(every_truncation_of_every_sample_is_an_error_not_a_shorter_value)
+{
+    int checked = 0;
+    for (const test::Fixture& f : test::fixtures()) {
+        std::string_view text = test::without_final_newline(f.text);
+        for (std::size_t n = 0; n < text.size(); ++n) {
+            // Trailing whitespace of a complete document is still the complete document.
+            std::string_view prefix = text.substr(0, n);
+            if (test::normalize(prefix, f.format) == test::normalize(text, f.format)) continue;
+            std::vector<FieldError> errors = f.entry->check(prefix, f.format);
+            if (errors.empty()) BOOST_ERROR(f.name() << " truncated to " << n << " bytes decoded without error");
+            ++checked;
+        }
+    }
+    BOOST_TEST(checked > 20000);
+}
+
+BOOST_AUTO_TEST_CASE(root_of_the_wrong_json_kind_is_a_type_error)
+{
+    BOOST_TEST(to_string(json_errors<mobile::Order>("[]").at(0)) == "expected object, got array");
+    BOOST_TEST(to_string(json_errors<mobile::Order>("null").at(0)) == "expected object, got null");
+    BOOST_TEST(to_string(json_errors<std::vector<mobile::Order>>("{}").at(0)) == "expected array, got object");
+    BOOST_TEST(to_string(json_errors<std::vector<mobile::Order>>("[1]").at(0)) == "[0]: expected object, got number");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
