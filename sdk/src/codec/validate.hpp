@@ -18,10 +18,11 @@ struct has_rules<T, std::void_t<decltype(orderkit_rules(std::declval<const T&>()
                                                         std::declval<std::vector<FieldError>&>()))>>
     : std::true_type {};
 
-/// Length in characters (UTF-8 code points), as .NET counts a string's length for most text.
+/// Length as .NET's string.Length counts it: UTF-16 code units, so one per UTF-8 sequence and
+/// two for a character beyond U+FFFF (a four-byte sequence, a surrogate pair in .NET).
 inline std::size_t text_length(const std::string& s) {
   std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  for (unsigned char c : s) n += ((c & 0xC0) != 0x80) + (c >= 0xF0);
   return n;
 }
 
