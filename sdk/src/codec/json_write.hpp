@@ -78,17 +78,10 @@ inline void Writer::string(std::string_view s) {
       ++i;
       continue;
     }
-    // Multi-byte UTF-8: validate the sequence, copy it, or write U+FFFD.
-    std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
-    bool ok = len != 0 && c <= 0xF4 && i + len <= n;
-    std::uint32_t cp = ok ? (c & (0x7F >> len)) : 0;
-    for (std::size_t k = 1; ok && k < len; ++k) {
-      unsigned char cc = static_cast<unsigned char>(s[i + k]);
-      ok = (cc & 0xC0) == 0x80;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    if (ok) ok = !(len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) && !(len == 4 && (cp < 0x10000 || cp > 0x10FFFF));
-    if (!ok) {
+    // Multi-byte UTF-8: copy a well-formed sequence, else write U+FFFD.
+    std::uint32_t cp = 0;
+    std::size_t len = utf8_sequence(s, i, cp);
+    if (len == 0) {
       out_ += "\\ufffd";
       ++i;
     } else if (cp == 0x85 || cp == 0x2028 || cp == 0x2029) {

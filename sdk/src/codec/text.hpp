@@ -16,6 +16,25 @@ inline void append_int(std::string& out, Int v) {
   out.append(buf, r.ptr);
 }
 
+/// Length of the well-formed UTF-8 sequence that starts at s[i] (2 to 4 bytes, s[i] >= 0x80), or
+/// 0 when the bytes there are not one: a stray or invalid lead byte, a missing continuation, an
+/// overlong form, a surrogate or a code point beyond U+10FFFF. Sets `cp` to the code point.
+/// Both writers replace such bytes with U+FFFD, one per byte, so their output is always UTF-8.
+inline std::size_t utf8_sequence(std::string_view s, std::size_t i, std::uint32_t& cp) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+  if (len == 0 || c > 0xF4 || i + len > s.size()) return 0;
+  cp = c & (0x7F >> len);
+  for (std::size_t k = 1; k < len; ++k) {
+    unsigned char cc = static_cast<unsigned char>(s[i + k]);
+    if ((cc & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (cc & 0x3F);
+  }
+  if (len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) return 0;
+  if (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) return 0;
+  return len;
+}
+
 /// Newtonsoft's camel casing: lower the leading run of capitals, keeping the last one of a run
 /// that starts a new word ("IsValid" -> "isValid", "SSN" -> "ssn", "URLValue" -> "urlValue").
 inline std::string camel_case(std::string_view name) {

@@ -61,6 +61,12 @@ class Writer {
 };
 
 inline void Writer::escape(std::string_view s, bool attribute) {
+  // tinyxml2, which reads our XML, drops an element's whitespace-only content (.NET keeps it), so
+  // a text made only of whitespace is written as character references, which every reader keeps.
+  if (!attribute && !s.empty() && s.find_first_not_of(" \t\n\r") == std::string_view::npos) {
+    for (char c : s) out += c == ' ' ? "&#x20;" : c == '\t' ? "&#x9;" : c == '\n' ? "&#xA;" : "&#xD;";
+    return;
+  }
   for (std::size_t i = 0; i < s.size();) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     switch (c) {
@@ -88,10 +94,9 @@ inline void Writer::escape(std::string_view s, bool attribute) {
       ++i;
       continue;
     }
-    std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
-    bool ok = len != 0 && c <= 0xF4 && i + len <= s.size();
-    for (std::size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
-    if (ok) {
+    std::uint32_t cp = 0;
+    std::size_t len = utf8_sequence(s, i, cp);
+    if (len != 0) {
       out.append(s.data() + i, len);
       i += len;
     } else {
