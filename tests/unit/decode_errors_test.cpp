@@ -162,6 +162,15 @@ BOOST_AUTO_TEST_CASE(malformed_xml_is_a_syntax_error_of_the_document)
     }
 }
 
+BOOST_AUTO_TEST_CASE(nul_byte_in_xml_is_a_syntax_error_not_the_end_of_the_document)
+{
+    std::string text = contracts_xml() + std::string(1, '\0') + "<Ignored>";
+    auto errors = xml_errors<contracts::OrderBase>(text);
+    BOOST_TEST_REQUIRE(errors.size() == 1u, errors_text(errors));
+    BOOST_TEST(errors[0].code == "syntax");
+    BOOST_TEST(errors[0].message == "malformed XML: NUL character at offset " + std::to_string(contracts_xml().size()));
+}
+
 BOOST_AUTO_TEST_CASE(xml_references_and_sections_decode_as_xml_defines_them)
 {
     std::string text = replace_nth(contracts_xml(), "<CurrencyCode>sample string 8</CurrencyCode>",

@@ -188,6 +188,10 @@ class Reader {
 }  // namespace
 
 std::vector<FieldError> decode(std::string_view text, const RootSpec& spec, const Node& root, void* target) {
+  // tinyxml2 reads a C string: a NUL byte would silently end the document there. XML allows none.
+  if (std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+    return {{"", "syntax", "malformed XML: NUL character at offset " + std::to_string(nul)}};
+  }
   tinyxml2::XMLDocument doc(/*processEntities=*/true, tinyxml2::PRESERVE_WHITESPACE);
   if (doc.Parse(text.data(), text.size()) != tinyxml2::XML_SUCCESS) {
     std::string what = doc.ErrorStr() ? doc.ErrorStr() : "unknown error";
