@@ -151,7 +151,8 @@ BOOST_AUTO_TEST_CASE(malformed_xml_is_a_syntax_error_of_the_document)
     for (const char* bad : {"", "   ", "<OrderBase>", "<OrderBase><Id>1</OrderBase>", "<OrderBase><Id>1</Id></OrderBase><x/>",
                             "<OrderBase attr=></OrderBase>", "OrderBase", "<OrderBase>&bogus;</OrderBase>",
                             "<OrderBase><Id>1</Id></OrderBase>trailing text", "text<OrderBase />",
-                            "<OrderBase><CurrencyCode>a & b</CurrencyCode></OrderBase>", "<OrderBase>&#xZZ;</OrderBase>"}) {
+                            "<OrderBase><CurrencyCode>a & b</CurrencyCode></OrderBase>", "<OrderBase>&#xZZ;</OrderBase>",
+                            "<OrderBase><CurrencyCode>a&#x0;b</CurrencyCode></OrderBase>", "<OrderBase>&#00;</OrderBase>"}) {
         BOOST_TEST_CONTEXT("'" << bad << "'")
         {
             auto errors = xml_errors<contracts::OrderBase>(bad);

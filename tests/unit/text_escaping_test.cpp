@@ -92,6 +92,20 @@ BOOST_AUTO_TEST_CASE(whitespace_only_xml_text_is_written_as_character_references
     BOOST_TEST(to_xml(order_with(" a "), Layout::compact).find("<CurrencyCode> a </CurrencyCode>") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(nul_character_is_kept_in_json_and_replaced_in_xml)
+{
+    const std::string text("a\0b", 3);
+    auto json = from_json<contracts::OrderBase>(to_json(order_with(text)));
+    BOOST_TEST_REQUIRE(json.ok());
+    BOOST_TEST(json.value().CurrencyCode.value() == text);
+    // XML has no character 0: it is written as U+FFFD rather than cutting the text short.
+    std::string xml = to_xml(order_with(text), Layout::compact);
+    BOOST_TEST(xml.find("<CurrencyCode>a\xEF\xBF\xBD" "b</CurrencyCode>") != std::string::npos);
+    auto back = from_xml<contracts::OrderBase>(xml);
+    BOOST_TEST_REQUIRE(back.ok());
+    BOOST_TEST(back.value().CurrencyCode.value() == "a\xEF\xBF\xBD" "b");
+}
+
 BOOST_AUTO_TEST_CASE(invalid_utf8_never_produces_invalid_output)
 {
     const std::string bad[] = {

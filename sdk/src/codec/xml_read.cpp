@@ -32,6 +32,8 @@ std::size_t bad_reference(std::string_view s) {
       ok = !digits.empty() && digits.size() <= 8;
       for (char c : digits)
         ok = ok && ((c >= '0' && c <= '9') || (hex && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))));
+      // XML has no character 0, and tinyxml2 would end the text there.
+      ok = ok && digits.find_first_not_of('0') != std::string_view::npos;
     }
     if (!ok && !inside(s, i, "<![CDATA[", "]]>") && !inside(s, i, "<!--", "-->")) return i;
   }

@@ -80,6 +80,11 @@ inline void Writer::escape(std::string_view s, bool attribute) {
       case '\r': out += "&#xD;"; ++i; continue;  // a raw CR would be normalised away on reading
       default: break;
     }
+    if (c == 0) {  // XML cannot carry U+0000 at all, not even as a reference
+      out += "\xEF\xBF\xBD";
+      ++i;
+      continue;
+    }
     if (c < 0x20 && c != '\t' && c != '\n') {
       static constexpr char kHex[] = "0123456789ABCDEF";
       out += "&#x";
