@@ -61,5 +61,12 @@ if [[ $profile == full ]]; then
     echo "setup: npm ci (wasm package tools)"
     (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)
   fi
+  # The OpenAPI validator the mock server's tests use (mockserver/tests/openapi), pinned likewise.
+  openapi_tools=$root/mockserver/tests/openapi
+  if [[ ! -f $openapi_tools/node_modules/.package-lock.json ||
+        $openapi_tools/package-lock.json -nt $openapi_tools/node_modules/.package-lock.json ]]; then
+    echo "setup: npm ci (mock server OpenAPI validator)"
+    (cd "$openapi_tools" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
 fi
 echo "setup: done"

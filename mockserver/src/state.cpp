@@ -36,6 +36,8 @@ const MockOptions& MockState::options() const { return impl_->options; }
 
 std::string MockState::journal_json() const { return impl_->journal.to_json(); }
 
+const std::string& MockState::openapi() const { return impl_->openapi; }
+
 void MockState::clear_journal() { impl_->journal.clear(); }
 
 void MockState::reset() {

@@ -211,4 +211,19 @@ BOOST_AUTO_TEST_CASE(reset_forgets_journal_counters_and_keys) {
   BOOST_TEST(client.Post("/licenses/api/order/data", h, body, "application/json")->status == 503);
 }
 
+BOOST_AUTO_TEST_CASE(openapi_json_describes_the_served_paths) {
+  orderkit::mock::MockOptions options;
+  options.api = "contracts";
+  mock_test::Server server(options);
+  auto r = server.client().Get("/__admin/openapi.json");
+  BOOST_REQUIRE(r);
+  BOOST_TEST(r->status == 200);
+  const json doc = json::parse(r->body);
+  BOOST_TEST(doc.at("openapi") == "3.0.3");
+  BOOST_TEST(doc.at("paths").contains("/v1/CustomerContracts/{id}/Orders"));
+  const json& order = doc.at("components").at("schemas").at("contracts.OrderBase");
+  BOOST_TEST(order.at("properties").at("OrderCode").at("maxLength") == 50);
+  BOOST_TEST(order.at("required").size() > 0u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -72,6 +72,9 @@ int main(int argc, char** argv) {
   app.add_option("--read-timeout", read_timeout, "Seconds a read may stall")->capture_default_str()->check(CLI::Range(1u, 3600u));
   app.add_option("--write-timeout", write_timeout, "Seconds a write may stall")->capture_default_str()->check(CLI::Range(1u, 3600u));
 
+  bool print_openapi = false;
+  app.add_flag("--print-openapi", print_openapi, "Print the OpenAPI document (as /__admin/openapi.json) and exit");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -83,6 +86,11 @@ int main(int argc, char** argv) {
   options.delay = std::chrono::milliseconds(delay_ms);
   options.read_timeout = std::chrono::seconds(read_timeout);
   options.write_timeout = std::chrono::seconds(write_timeout);
+
+  if (print_openapi) {
+    std::cout << orderkit::mock::MockState(options).openapi() << '\n';
+    return 0;
+  }
 
   sigset_t stop_signals;
   block_stop_signals(stop_signals);

@@ -109,6 +109,8 @@ class MockState {
 
   /// The journal as JSON, oldest first (what GET /__admin/requests answers).
   std::string journal_json() const;
+  /// The OpenAPI 3.0 document of the served APIs (what GET /__admin/openapi.json answers).
+  const std::string& openapi() const;
   /// Forgets the journal.
   void clear_journal();
   /// Forgets the journal, fault counters and idempotency keys.
