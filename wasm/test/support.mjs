@@ -58,3 +58,35 @@ export function normalize(text, format) {
   }
   return out;
 }
+
+/**
+ * Starts the native orderkit-mock on a free port (ORDERKIT_MOCK) and resolves to { url, stop },
+ * or to null when the binary is not built. Waits for its ready line, never for a fixed time.
+ */
+export async function startMock(args = []) {
+  const { existsSync } = await import('node:fs');
+  const { spawn } = await import('node:child_process');
+  const exe = process.env.ORDERKIT_MOCK;
+  if (!exe || !existsSync(exe)) return null;
+  const child = spawn(exe, ['--host', '127.0.0.1', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((resolve, reject) => {
+    let seen = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk) => {
+      seen += chunk;
+      const m = /orderkit-mock listening on (http:\/\/\S+)/.exec(seen);
+      if (m) resolve(m[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`orderkit-mock exited with ${code} before it was ready: ${seen}`)));
+    child.on('error', reject);
+  });
+  child.removeAllListeners('exit');
+  return {
+    url,
+    stop: () => new Promise((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', resolve);
+      child.kill('SIGTERM');
+    }),
+  };
+}
