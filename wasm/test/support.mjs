@@ -68,7 +68,7 @@ export async function startMock(args = []) {
   const { spawn } = await import('node:child_process');
   const exe = process.env.ORDERKIT_MOCK;
   if (!exe || !existsSync(exe)) return null;
-  const child = spawn(exe, ['--host', '127.0.0.1', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(exe, ['--host', '127.0.0.1', '--port', '0', '--log', 'off', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve, reject) => {
     let seen = '';
     child.stdout.setEncoding('utf8');
