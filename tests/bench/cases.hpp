@@ -21,8 +21,8 @@ struct Case {
   std::function<std::size_t()> run;  // one operation; the result keeps the optimiser honest
 };
 
-/// Builds every case for `docs`; checks once that each OrderKit case decodes without errors and
-/// throws std::runtime_error otherwise.
+/// Builds every case for `docs`. A run of an OrderKit decode case throws std::runtime_error when
+/// the document does not decode, so a runner's first (warm-up) run checks it.
 std::vector<Case> make_cases(const std::vector<const Document*>& docs);
 
 /// How a result compares with its anchor, for the summaries both runners print.

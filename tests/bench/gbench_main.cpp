@@ -74,6 +74,7 @@ int main(int argc, char** argv) {
     auto batch = orderkit::bench::batch_document(1000);
     auto cases = orderkit::bench::make_cases({&sample, &batch});
     for (const Case& c : cases) {
+      c.run();  // throws if an OrderKit case fails to decode its document
       benchmark::RegisterBenchmark(c.name.c_str(), [&c](benchmark::State& state) {
         for (auto _ : state) benchmark::DoNotOptimize(c.run());
         state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * c.bytes));

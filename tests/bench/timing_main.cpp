@@ -24,12 +24,14 @@ using Clock = std::chrono::steady_clock;
 
 void usage(std::FILE* to) {
   std::fprintf(to,
-               "Usage: orderkit_codec_timing [--min-time SECONDS] [--repetitions N] [--filter TEXT]\n"
-               "                             [--batch N] [--fixtures DIR]\n"
+               "Usage: orderkit_codec_timing [--min-time SECONDS] [--repetitions N] [--iterations N]\n"
+               "                             [--filter TEXT] [--batch N] [--fixtures DIR]\n"
                "Measures OrderKit's JSON and XML codecs on the 002 request sample and an N-order batch,\n"
                "next to nlohmann/json and tinyxml2 on the same bytes, and prints MB/s and each ratio.\n"
                "  --min-time SECONDS  time per repetition (default 0.5)\n"
                "  --repetitions N     repetitions per case; the median is reported (default 3)\n"
+               "  --iterations N      at least N runs per repetition (with --min-time 0: exactly N,\n"
+               "                      e.g. for instruction counts under valgrind --tool=callgrind)\n"
                "  --filter TEXT       only cases whose name contains TEXT (anchors of the chosen\n"
                "                      cases always run, so that ratios can be computed)\n"
                "  --batch N           orders in the batch document (default 1000)\n"
@@ -40,8 +42,9 @@ void usage(std::FILE* to) {
 
 volatile std::size_t g_sink;  // results go here, so no run can be optimised away
 
-// Megabytes (10^6 bytes) per second of one repetition.
-double time_once(const Case& c, double min_seconds) {
+// Megabytes (10^6 bytes) per second of one repetition: at least `min_iterations` runs and at
+// least `min_seconds`.
+double time_once(const Case& c, double min_seconds, std::size_t min_iterations) {
   std::size_t sink = 0;
   std::size_t iterations = 0;
   const auto start = Clock::now();
@@ -51,7 +54,7 @@ double time_once(const Case& c, double min_seconds) {
     sink += c.run();
     ++iterations;
     now = Clock::now();
-  } while (now - start < budget);
+  } while (now - start < budget || iterations < min_iterations);
   g_sink = g_sink + sink;
   double seconds = std::chrono::duration<double>(now - start).count();
   return static_cast<double>(c.bytes) * static_cast<double>(iterations) / seconds / 1e6;
@@ -66,7 +69,7 @@ bool parse_number(const char* text, double& out) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  double min_time = 0.5, repetitions = 3, batch_size = 1000;
+  double min_time = 0.5, repetitions = 3, batch_size = 1000, iterations = 1;
   std::string filter, fixtures = ORDERKIT_FIXTURES_DIR;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
@@ -77,6 +80,8 @@ int main(int argc, char** argv) {
     } else if (arg == "--min-time" && has_value && parse_number(argv[i + 1], min_time)) {
       ++i;
     } else if (arg == "--repetitions" && has_value && parse_number(argv[i + 1], repetitions) && repetitions >= 1) {
+      ++i;
+    } else if (arg == "--iterations" && has_value && parse_number(argv[i + 1], iterations) && iterations >= 1) {
       ++i;
     } else if (arg == "--batch" && has_value && parse_number(argv[i + 1], batch_size) && batch_size >= 1) {
       ++i;
@@ -112,9 +117,9 @@ int main(int argc, char** argv) {
     for (std::size_t i = 0; i < cases.size(); ++i) {
       if (!chosen[i]) continue;
       const Case& c = cases[i];
-      g_sink = g_sink + c.run();  // warm-up
+      g_sink = g_sink + c.run();  // warm-up; throws if an OrderKit case fails to decode
       std::vector<double> reps;
-      for (int r = 0; r < static_cast<int>(repetitions); ++r) reps.push_back(time_once(c, min_time));
+      for (int r = 0; r < static_cast<int>(repetitions); ++r) reps.push_back(time_once(c, min_time, static_cast<std::size_t>(iterations)));
       std::sort(reps.begin(), reps.end());
       double median = reps.size() % 2 ? reps[reps.size() / 2] : (reps[reps.size() / 2 - 1] + reps[reps.size() / 2]) / 2;
       mb_per_s[c.name] = median;
