@@ -158,8 +158,9 @@ bool set_guid(void* t, const Scalar& s, std::string& code, std::string& msg) {
 
 bool set_string(void* t, const Scalar& s, std::string& code, std::string& msg) {
   if (s.kind != Scalar::string) return mismatch("string", s, code, msg);
-  if (s.owned) *static_cast<std::string*>(t) = std::move(*s.owned);
-  else static_cast<std::string*>(t)->assign(s.text.data(), s.text.size());
+  // Copied, not moved out of the parser's buffer: the buffer keeps its capacity for the next key
+  // or string, and the copy is allocated at its exact size (one allocation either way).
+  static_cast<std::string*>(t)->assign(s.text.data(), s.text.size());
   return true;
 }
 

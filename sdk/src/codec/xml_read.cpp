@@ -45,23 +45,39 @@ struct NsDecl {
   std::string_view uri;
 };
 
+// One step of the path to the value being read: a member name, or an index when `field` is null.
+struct Segment {
+  const char* field;
+  std::size_t index;
+};
+
+// What push_scope() saw on an element's attributes.
+struct Scope {
+  std::size_t declarations = 0;  // namespace declarations pushed
+  bool maybe_nil = false;        // some attribute is named "nil" (checked by is_nil())
+};
+
 class Reader {
  public:
   Reader(bool data_contract) : data_contract_(data_contract) {}
   std::vector<FieldError> errors;
 
-  // Declarations of `e` go on the scope stack; returns how many to pop afterwards.
-  std::size_t push_scope(const tinyxml2::XMLElement* e) {
-    std::size_t n = 0;
+  // Declarations of `e` go on the scope stack; pop_scope() takes them off afterwards. One pass
+  // over the attributes also notes whether a nil attribute may be present.
+  Scope push_scope(const tinyxml2::XMLElement* e) {
+    Scope scope;
     for (const tinyxml2::XMLAttribute* a = e->FirstAttribute(); a; a = a->Next()) {
       const char* name = a->Name();
-      if (std::strncmp(name, "xmlns", 5) != 0) continue;
-      if (name[5] == '\0') scopes_.push_back({"", a->Value()}), ++n;
-      else if (name[5] == ':') scopes_.push_back({name + 6, a->Value()}), ++n;
+      if (std::strncmp(name, "xmlns", 5) == 0) {
+        if (name[5] == '\0') scopes_.push_back({"", a->Value()}), ++scope.declarations;
+        else if (name[5] == ':') scopes_.push_back({name + 6, a->Value()}), ++scope.declarations;
+      } else if (const char* colon = std::strchr(name, ':'); colon && std::strcmp(colon + 1, "nil") == 0) {
+        scope.maybe_nil = true;
+      }
     }
-    return n;
+    return scope;
   }
-  void pop_scope(std::size_t n) { scopes_.resize(scopes_.size() - n); }
+  void pop_scope(const Scope& scope) { scopes_.resize(scopes_.size() - scope.declarations); }
 
   std::string_view resolve(std::string_view prefix) const {
     for (auto it = scopes_.rbegin(); it != scopes_.rend(); ++it)
@@ -82,7 +98,8 @@ class Reader {
     }
   }
 
-  bool is_nil(const tinyxml2::XMLElement* e) const {
+  bool is_nil(const tinyxml2::XMLElement* e, const Scope& scope) const {
+    if (!scope.maybe_nil) return false;
     for (const tinyxml2::XMLAttribute* a = e->FirstAttribute(); a; a = a->Next()) {
       std::string_view n(a->Name());
       auto colon = n.find(':');
@@ -92,12 +109,16 @@ class Reader {
     return false;
   }
 
+  // The path is kept as segments and spelled out only for an error.
   void fail(const std::string& code, const std::string& message) {
-    if (errors.size() < kMaxErrors) errors.push_back({path_, code, message});
+    if (errors.size() >= kMaxErrors) return;
+    std::string path;
+    for (const Segment& s : path_) append_segment(path, s.field, s.index, s.field == nullptr);
+    errors.push_back({std::move(path), code, message});
   }
 
-  void read_value(const Node* node, void* target, const tinyxml2::XMLElement* e) {
-    bool nil = is_nil(e);
+  void read_value(const Node* node, void* target, const tinyxml2::XMLElement* e, const Scope& scope) {
+    bool nil = is_nil(e, scope);
     if (node->kind == Node::kOptional) {
       if (nil) return node->reset(target);
       target = node->emplace(target);
@@ -113,14 +134,19 @@ class Reader {
   }
 
   void read_scalar(const Node* node, void* target, const tinyxml2::XMLElement* e) {
-    std::string text;
-    for (const tinyxml2::XMLNode* c = e->FirstChild(); c; c = c->NextSibling()) {
-      if (c->ToElement()) return fail("type", std::string("expected ") + node->expected + ", got element <" + c->Value() + ">");
-      if (const tinyxml2::XMLText* t = c->ToText()) text += t->Value();
-    }
     Scalar s;
     s.kind = Scalar::string;
-    s.text = text;
+    std::string joined;  // only when the text comes in pieces (comments, CDATA sections)
+    const tinyxml2::XMLNode* first = e->FirstChild();
+    if (first && !first->NextSibling() && first->ToText()) {
+      s.text = first->Value();  // the usual case: one text node, read in place
+    } else {
+      for (const tinyxml2::XMLNode* c = first; c; c = c->NextSibling()) {
+        if (c->ToElement()) return fail("type", std::string("expected ") + node->expected + ", got element <" + c->Value() + ">");
+        if (const tinyxml2::XMLText* t = c->ToText()) joined += t->Value();
+      }
+      s.text = joined;
+    }
     std::string code, msg;
     if (!node->set(target, s, code, msg)) fail(code, msg);
   }
@@ -130,31 +156,29 @@ class Reader {
     std::uint64_t seen = 0;
     int hint = 0;
     for (const tinyxml2::XMLElement* c = e->FirstChildElement(); c; c = c->NextSiblingElement()) {
-      std::size_t pushed = push_scope(c);
+      Scope scope = push_scope(c);
       std::string_view local, ns;
       qname(c->Name(), local, ns);
       int i = find_field(obj, local, hint, /*json=*/false);
       if (i >= 0) {  // unknown elements are ignored, as ASP.NET does
         hint = i + 1;
         seen |= std::uint64_t{1} << i;
-        std::size_t mark = path_.size();
-        append_segment(path_, obj.fields[i].name, 0, false);
+        path_.push_back({obj.fields[i].name, 0});
         if (ns != member_ns) {
           fail("namespace", "expected element in namespace '" + std::string(member_ns) + "', got '" + std::string(ns) + "'");
         } else {
-          read_value(obj.fields[i].node, obj.fields[i].locate(target), c);
+          read_value(obj.fields[i].node, obj.fields[i].locate(target), c, scope);
         }
-        path_.resize(mark);
+        path_.pop_back();
       }
-      pop_scope(pushed);
+      pop_scope(scope);
     }
     std::uint64_t missing = obj.required_mask & ~seen;
     for (std::size_t i = 0; missing && i < obj.count; ++i) {
       if ((missing >> i & 1) == 0) continue;
-      std::size_t mark = path_.size();
-      append_segment(path_, obj.fields[i].name, 0, false);
+      path_.push_back({obj.fields[i].name, 0});
       fail("required", std::string("required element <") + obj.fields[i].name + "> not found");
-      path_.resize(mark);
+      path_.pop_back();
     }
   }
 
@@ -163,20 +187,19 @@ class Reader {
     std::string_view item_ns = data_contract_ ? node->xml_item_ns : "";
     std::size_t index = 0;
     for (const tinyxml2::XMLElement* c = e->FirstChildElement(); c; c = c->NextSiblingElement()) {
-      std::size_t pushed = push_scope(c);
+      Scope scope = push_scope(c);
       std::string_view local, ns;
       qname(c->Name(), local, ns);
-      std::size_t mark = path_.size();
-      append_segment(path_, nullptr, index++, true);
+      path_.push_back({nullptr, index++});
       if (local != node->xml_item_name || ns != item_ns) {
         fail("element", std::string("expected <") + node->xml_item_name + "> item" +
                             (item_ns.empty() ? "" : " in namespace '" + std::string(item_ns) + "'") + ", got <" +
                             std::string(local) + ">");
       } else {
-        read_value(node->inner, node->emplace(target), c);
+        read_value(node->inner, node->emplace(target), c, scope);
       }
-      path_.resize(mark);
-      pop_scope(pushed);
+      path_.pop_back();
+      pop_scope(scope);
       if (errors.size() >= kMaxErrors) return;
     }
   }
@@ -184,7 +207,7 @@ class Reader {
  private:
   bool data_contract_;
   std::vector<NsDecl> scopes_;
-  std::string path_;
+  std::vector<Segment> path_;
 };
 
 }  // namespace
@@ -218,7 +241,7 @@ std::vector<FieldError> decode(std::string_view text, const RootSpec& spec, cons
   }
 
   Reader r(spec.data_contract);
-  std::size_t pushed = r.push_scope(e);
+  Scope scope = r.push_scope(e);
   std::string_view local, ns;
   r.qname(e->Name(), local, ns);
   if (local != spec.name || ns != spec.ns) {
@@ -227,8 +250,8 @@ std::vector<FieldError> decode(std::string_view text, const RootSpec& spec, cons
     return {{"", "root", "expected root element " + expected + ", got " + got}};
   }
   if (root.kind == Node::kArray) r.read_array(&root, target, e);
-  else r.read_value(&root, target, e);
-  r.pop_scope(pushed);
+  else r.read_value(&root, target, e, scope);
+  r.pop_scope(scope);
   if (r.errors.size() >= kMaxErrors) r.errors.push_back({"", "limit", "too many errors; stopped reading"});
   return std::move(r.errors);
 }
