@@ -9,6 +9,7 @@
 #include "orderkit/contracts/operations.hpp"
 #include "orderkit/licenses/operations.hpp"
 #include "orderkit/mobile/operations.hpp"
+#include "orderkit/registry.hpp"  // shares Format with the clients
 #include "orderkit/version.hpp"
 
 using namespace orderkit;

@@ -7,11 +7,9 @@
 #include <vector>
 
 #include "orderkit/codec.hpp"
+#include "orderkit/core/format.hpp"
 
 namespace orderkit {
-
-/// A wire format the pages document.
-enum class Format : std::uint8_t { json, xml };
 
 /// One field as the tools show it.
 struct FieldSummary {

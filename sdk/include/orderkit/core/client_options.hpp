@@ -9,14 +9,14 @@
 #include <variant>
 #include <vector>
 
+#include "orderkit/core/format.hpp"
 #include "orderkit/core/http.hpp"
 
 namespace orderkit {
 
-/// The body format of a request and the format asked for in Accept. Each page documents which it
-/// accepts: 000 (broadband) JSON only; 001 (contracts) has no request body and answers JSON or
-/// XML; 002 (mobile) and 003 (licenses) take and answer both.
-enum class Format : std::uint8_t { json, xml };
+// Format (core/format.hpp) is the body format of a request and the format asked for in Accept.
+// Each page documents which it accepts: 000 (broadband) JSON only; 001 (contracts) has no request
+// body and answers JSON or XML; 002 (mobile) and 003 (licenses) take and answer both.
 
 /// "json" or "xml".
 const char* to_string(Format format) noexcept;
