@@ -41,4 +41,5 @@ namespace orderkit {
 // Printers so that Boost.Test can show these values when a check fails.
 inline std::ostream& operator<<(std::ostream& out, ErrorKind kind) { return out << to_string(kind); }
 inline std::ostream& operator<<(std::ostream& out, LogEvent::Kind kind) { return out << static_cast<int>(kind); }
+inline std::ostream& operator<<(std::ostream& out, TransportErrorCode code) { return out << to_string(code); }
 }  // namespace orderkit
