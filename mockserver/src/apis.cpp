@@ -221,6 +221,12 @@ Outcome licenses_order_data(const Call& call) {
 }
 
 const std::vector<std::string> kJson = {"application/json", "text/json"};
+// Request formats: the pages also list application/x-www-form-urlencoded ("Sample not available").
+const std::string kForm = "application/x-www-form-urlencoded";
+const std::vector<std::string> kJsonForm = {"application/json", "text/json", kForm};
+const std::vector<std::string> kJsonXmlForm = {"application/json", "text/json", "application/xml", "text/xml", kForm};
+const std::vector<std::string> kJsonHtmlXmlForm = {"application/json", "text/json", "text/html", "application/xml",
+                                                  "text/xml", kForm};
 const std::vector<std::string> kJsonXml = {"application/json", "text/json", "application/xml", "text/xml"};
 const std::vector<std::string> kJsonHtmlXml = {"application/json", "text/json", "text/html", "application/xml",
                                               "text/xml"};
@@ -229,12 +235,12 @@ const std::vector<std::string> kJsonHtmlXml = {"application/json", "text/json", 
 
 const std::vector<Endpoint>& endpoints() {
   static const std::vector<Endpoint> all = {
-      {&broadband::api, "POST", "api/orders", "order", "OrderNew", "OrderNew", kJson, kJson, &broadband_orders},
+      {&broadband::api, "POST", "api/orders", "order", "OrderNew", "OrderNew", kJsonForm, kJson, &broadband_orders},
       {&contracts::api, "POST", "v1/CustomerContracts/{id}/Orders", "", "GenerateOrderQuery", "OrderBase", {},
        kJsonXml, &contracts_orders},
-      {&mobile::api, "POST", "api/orders", "order", "OrderCreationRequest", "OrderDetailResult[]", kJsonHtmlXml,
+      {&mobile::api, "POST", "api/orders", "order", "OrderCreationRequest", "OrderDetailResult[]", kJsonHtmlXmlForm,
        kJsonHtmlXml, &mobile_orders},
-      {&licenses::api, "POST", "api/order/data", "order", "OrderRequest", "ValidationResult", kJsonXml, kJsonXml,
+      {&licenses::api, "POST", "api/order/data", "order", "OrderRequest", "ValidationResult", kJsonXmlForm, kJsonXml,
        &licenses_order_data},
   };
   return all;

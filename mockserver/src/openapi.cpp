@@ -196,8 +196,10 @@ ordered_json content(const ModelDoc& doc, const std::vector<std::string>& types,
   ordered_json out = ordered_json::object();
   for (const std::string& type : types) {
     const Wire wire = *wire_of(type);
-    out[type] = {{"schema", wire == Wire::html ? ordered_json{{"type", "string"}} : doc.schema()},
-                 {"example", example(request ? doc.sample_request(wire) : doc.sample_response(wire), wire)}};
+    out[type] = {{"schema", wire == Wire::html ? ordered_json{{"type", "string"}} : doc.schema()}};
+    // The pages give no form sample ("Sample not available").
+    if (wire != Wire::form)
+      out[type]["example"] = example(request ? doc.sample_request(wire) : doc.sample_response(wire), wire);
   }
   return out;
 }

@@ -6,16 +6,18 @@
 #include <string_view>
 
 #include "orderkit/codec.hpp"
+#include "form.hpp"
 #include "orderkit/registry.hpp"
 
 namespace orderkit::mock {
 
 /// The writer behind a documented media type. 002's text/html is JSON without whitespace, as its
 /// page shows.
-enum class Wire : std::uint8_t { json, xml, html };
+enum class Wire : std::uint8_t { json, xml, html, form };
 
 /// "application/json" and "text/json" -> json, "application/xml" and "text/xml" -> xml,
-/// "text/html" -> html; nothing for anything else.
+/// "text/html" -> html, "application/x-www-form-urlencoded" -> form (requests only); nothing for
+/// anything else.
 std::optional<Wire> wire_of(std::string_view media_type);
 
 /// The decoder for a request body written in `wire`.
@@ -26,6 +28,9 @@ template <class T>
 Result<T> decode(std::string_view text, Wire wire) {
   if constexpr (detail::xml_documented<T>()) {
     if (wire == Wire::xml) return from_xml<T>(text);
+  }
+  if constexpr (!meta::is_vector_v<T>) {
+    if (wire == Wire::form) return from_json<T>(form_to_json<T>(text));
   }
   return from_json<T>(text);
 }
