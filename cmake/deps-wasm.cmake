@@ -12,6 +12,13 @@ endif()
 # These directory-wide settings come before the first add_library() below: they are copied into
 # target properties when a target is created.
 add_compile_options(-fexceptions)
+
+# Debian's prebuilt libc++ is compiled with every function noinline, and std::string's members
+# are declared extern templates, so each push_back or append (and every helper inside it) is an
+# out-of-line call into that library. Disabling the extern templates instantiates them in our own
+# translation units at our optimisation level. Measured with tests/bench at -O2: typed JSON encode
+# 3x and decode 1.7x faster; at -Oz -flto no change in speed and +75 bytes gzipped.
+add_compile_definitions(_LIBCPP_DISABLE_EXTERN_TEMPLATE)
 add_link_options(-fexceptions -sALLOW_MEMORY_GROWTH=1)
 
 # em++ links run acorn from Debian's /usr/share/nodejs, which Node 20 does not search by default.

@@ -4,6 +4,8 @@
 //
 // Each case runs once to warm up, then repeatedly until --min-time seconds have passed on the
 // steady clock; that is one repetition. The figure is the median of --repetitions repetitions.
+// Throughput is computed from the process's CPU time by default (as Google Benchmark does), so
+// that figures from a busy machine stay comparable; --clock wall uses the steady clock.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -16,6 +18,22 @@
 
 #include "cases.hpp"
 #include "options.hpp"
+
+#if defined(__EMSCRIPTEN__)
+#include <emscripten.h>
+// Node's CPU time for the process (user + system), in seconds.
+EM_JS(double, process_cpu_seconds, (), {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+});
+#else
+#include <ctime>
+static double process_cpu_seconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
+}
+#endif
 
 namespace {
 
@@ -30,6 +48,7 @@ void usage(std::FILE* to) {
                "next to nlohmann/json and tinyxml2 on the same bytes, and prints MB/s and each ratio.\n"
                "  --min-time SECONDS  time per repetition (default 0.5)\n"
                "  --repetitions N     repetitions per case; the median is reported (default 3)\n"
+               "  --clock cpu|wall    divide by the process's CPU time (default) or by wall time\n"
                "  --iterations N      at least N runs per repetition (with --min-time 0: exactly N,\n"
                "                      e.g. for instruction counts under valgrind --tool=callgrind)\n"
                "  --filter TEXT       only cases whose name contains TEXT (anchors of the chosen\n"
@@ -44,9 +63,10 @@ volatile std::size_t g_sink;  // results go here, so no run can be optimised awa
 
 // Megabytes (10^6 bytes) per second of one repetition: at least `min_iterations` runs and at
 // least `min_seconds`.
-double time_once(const Case& c, double min_seconds, std::size_t min_iterations) {
+double time_once(const Case& c, double min_seconds, std::size_t min_iterations, bool cpu_clock) {
   std::size_t sink = 0;
   std::size_t iterations = 0;
+  const double cpu_start = process_cpu_seconds();
   const auto start = Clock::now();
   const auto budget = std::chrono::duration<double>(min_seconds);
   Clock::time_point now;
@@ -56,7 +76,7 @@ double time_once(const Case& c, double min_seconds, std::size_t min_iterations) 
     now = Clock::now();
   } while (now - start < budget || iterations < min_iterations);
   g_sink = g_sink + sink;
-  double seconds = std::chrono::duration<double>(now - start).count();
+  double seconds = cpu_clock ? process_cpu_seconds() - cpu_start : std::chrono::duration<double>(now - start).count();
   return static_cast<double>(c.bytes) * static_cast<double>(iterations) / seconds / 1e6;
 }
 
@@ -70,7 +90,7 @@ bool parse_number(const char* text, double& out) {
 
 int main(int argc, char** argv) {
   double min_time = 0.5, repetitions = 3, batch_size = 1000, iterations = 1;
-  std::string filter, fixtures = ORDERKIT_FIXTURES_DIR;
+  std::string filter, fixtures = ORDERKIT_FIXTURES_DIR, clock = "cpu";
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     bool has_value = i + 1 < argc;
@@ -85,6 +105,8 @@ int main(int argc, char** argv) {
       ++i;
     } else if (arg == "--batch" && has_value && parse_number(argv[i + 1], batch_size) && batch_size >= 1) {
       ++i;
+    } else if (arg == "--clock" && has_value && (std::strcmp(argv[i + 1], "cpu") == 0 || std::strcmp(argv[i + 1], "wall") == 0)) {
+      clock = argv[++i];
     } else if (arg == "--filter" && has_value) {
       filter = argv[++i];
     } else if (arg == "--fixtures" && has_value) {
@@ -119,7 +141,7 @@ int main(int argc, char** argv) {
       const Case& c = cases[i];
       g_sink = g_sink + c.run();  // warm-up; throws if an OrderKit case fails to decode
       std::vector<double> reps;
-      for (int r = 0; r < static_cast<int>(repetitions); ++r) reps.push_back(time_once(c, min_time, static_cast<std::size_t>(iterations)));
+      for (int r = 0; r < static_cast<int>(repetitions); ++r) reps.push_back(time_once(c, min_time, static_cast<std::size_t>(iterations), clock == "cpu"));
       std::sort(reps.begin(), reps.end());
       double median = reps.size() % 2 ? reps[reps.size() / 2] : (reps[reps.size() / 2 - 1] + reps[reps.size() / 2]) / 2;
       mb_per_s[c.name] = median;
@@ -138,7 +160,8 @@ int main(int argc, char** argv) {
 #else
     const char* platform = "native";
 #endif
-    std::string title = std::string("Summary, ") + platform + " (MB/s = 10^6 bytes of the document per second, steady clock)";
+    std::string title = std::string("Summary, ") + platform + " (MB/s = 10^6 bytes of the document per " +
+                        (clock == "cpu" ? "CPU second of the process)" : "second of wall time)");
     orderkit::bench::print_summary(rows, title.c_str());
     return 0;
   } catch (const std::exception& e) {
