@@ -6,22 +6,32 @@ namespace orderkit::mock {
 
 void Journal::add(JournalEntry entry) {
   if (capacity_ == 0) return;
-  std::lock_guard<std::mutex> lock(mutex_);
-  ++total_;
-  entries_.push_back(std::move(entry));
-  while (entries_.size() > capacity_) entries_.pop_front();
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    ++total_;
+    if (entries_.size() < capacity_) {
+      entries_.push_back(std::move(entry));
+      return;
+    }
+    std::swap(entries_[next_], entry);
+    next_ = (next_ + 1) % capacity_;
+  }
+  // `entry` is now the evicted one; it is freed here, outside the lock.
 }
 
 void Journal::clear() {
+  std::vector<JournalEntry> old;
   std::lock_guard<std::mutex> lock(mutex_);
-  entries_.clear();
+  old.swap(entries_);
+  next_ = 0;
 }
 
 std::string Journal::to_json() const {
   using nlohmann::ordered_json;
   ordered_json list = ordered_json::array();
   std::lock_guard<std::mutex> lock(mutex_);
-  for (const JournalEntry& e : entries_) {
+  for (std::size_t i = 0; i < entries_.size(); ++i) {
+    const JournalEntry& e = entries_[(next_ + i) % entries_.size()];
     ordered_json headers = ordered_json::object();
     for (const auto& [name, value] : e.headers) headers[name] = value;
     ordered_json j = {{"time", e.time},

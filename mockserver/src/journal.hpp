@@ -2,7 +2,6 @@
 // The request journal: the last N requests with what the mock made of them, for integrators'
 // assertions (GET /__admin/requests).
 #include <cstddef>
-#include <deque>
 #include <mutex>
 #include <string>
 #include <utility>
@@ -37,7 +36,10 @@ class Journal {
 
  private:
   mutable std::mutex mutex_;
-  std::deque<JournalEntry> entries_;
+  // A ring: once full, the oldest entry is swapped out and freed after the lock is released, so
+  // worker threads do not queue behind each other's deallocations.
+  std::vector<JournalEntry> entries_;
+  std::size_t next_ = 0;  // the oldest entry once the ring is full
   std::size_t capacity_;
   std::size_t body_bytes_;
   unsigned long long total_ = 0;
