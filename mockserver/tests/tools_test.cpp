@@ -57,6 +57,18 @@ BOOST_AUTO_TEST_CASE(the_journal_keeps_the_last_n_and_caps_bodies) {
   BOOST_TEST(journal.at("total") == 5);
 }
 
+BOOST_AUTO_TEST_CASE(the_journal_lists_the_kept_requests_oldest_first) {
+  orderkit::mock::MockOptions options;
+  options.journal_size = 2;
+  mock_test::Server server(options);
+  httplib::Client client = server.client();
+  for (const char* path : {"/a", "/b", "/c", "/d", "/e"}) client.Get(path);
+  const json requests = json::parse(client.Get("/__admin/requests")->body).at("requests");
+  BOOST_REQUIRE(requests.size() == 2u);
+  BOOST_TEST(requests[0].at("path") == "/d");
+  BOOST_TEST(requests[1].at("path") == "/e");
+}
+
 BOOST_AUTO_TEST_CASE(x_mock_status_answers_that_status) {
   mock_test::Server server;
   httplib::Client client = server.client();
