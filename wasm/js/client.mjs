@@ -94,10 +94,12 @@ class Client {
     if (format !== 'json' && format !== 'xml') throw new TypeError(`format must be 'json' or 'xml', got ${format}`);
     const fetchFn = options.fetch ?? globalThis.fetch;
     if (typeof fetchFn !== 'function') throw new TypeError('no fetch: pass options.fetch');
+    // Called as a plain function: the browser's fetch throws "Illegal invocation" as a method.
+    const callFetch = (url, init) => fetchFn.call(globalThis, url, init);
     // A relative base URL ("/mobile") is resolved against the page, as fetch would.
     const base = globalThis.location ? new URL(options.baseUrl, globalThis.location.href).href : options.baseUrl;
     this.m = m;
-    this.fetch = fetchFn;
+    this.fetch = callFetch;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.retry = retryOptions(options.retries);
     this.wire = { baseUrl: base, format, headers: pairs(options.headers), validate: options.validate ?? true,
