@@ -30,14 +30,29 @@ using emscripten::val;
 
 // ---- C++ -> JavaScript -------------------------------------------------------------------
 
+/// The JSON keys of T's fields, then of its computed properties, as JavaScript strings, made once
+/// per model (converting a key on every access costs more than the access).
+template <class T>
+const std::vector<val>& js_keys() {
+  static const std::vector<val> keys = [] {
+    std::vector<val> out;
+    meta::for_each_field<T>([&](const auto& f) { out.emplace_back(codec::json_key<T>(f.name)); });
+    meta::for_each_computed<T>([&](const auto& c) { out.emplace_back(codec::json_key<T>(c.name)); });
+    return out;
+  }();
+  return keys;
+}
+
 template <class T>
 val to_js(const T& v);
 
 template <class T>
 val model_to_js(const T& v) {
   val obj = val::object();
-  meta::for_each_field<T>([&](const auto& f) { obj.set(codec::json_key<T>(f.name), to_js(f.get(v))); });
-  meta::for_each_computed<T>([&](const auto& c) { obj.set(codec::json_key<T>(c.name), to_js((v.*c.getter)())); });
+  const auto& keys = js_keys<T>();
+  std::size_t i = 0;
+  meta::for_each_field<T>([&](const auto& f) { obj.set(keys[i++], to_js(f.get(v))); });
+  meta::for_each_computed<T>([&](const auto& c) { obj.set(keys[i++], to_js((v.*c.getter)())); });
   return obj;
 }
 
@@ -90,13 +105,14 @@ void model_from_js(const val& v, T& out, Reader& r) {
     r.fail(std::string("an object (") + meta::info<T>().name + ")", v);
     return;
   }
+  const auto& keys = js_keys<T>();
+  std::size_t i = 0;
   meta::for_each_field<T>([&](const auto& f) {
-    const std::string key = codec::json_key<T>(f.name);
-    val x = v[key];
+    val x = v[keys[i++]];
     if (x.isUndefined()) return;  // missing key: keep the default
     std::size_t mark = r.path.size();
     if (!r.path.empty()) r.path += '.';
-    r.path += key;
+    r.path += codec::json_key<T>(f.name);
     from_js(x, f.get(out), r);
     r.path.resize(mark);
   });
