@@ -361,4 +361,34 @@ BOOST_AUTO_TEST_CASE(root_of_the_wrong_json_kind_is_a_type_error)
     BOOST_TEST(to_string(json_errors<std::vector<mobile::Order>>("[1]").at(0)) == "[0]: expected object, got number");
 }
 
+BOOST_AUTO_TEST_CASE(value_of_a_failed_result_throws_decode_error_with_every_error)
+{
+    auto r = from_json<mobile::Order>("{\"Id\": \"x\", \"StatusId\": true}");
+    BOOST_TEST_REQUIRE(!r.ok());
+    BOOST_TEST(!static_cast<bool>(r));
+    try {
+        (void)r.value();
+        BOOST_ERROR("value() did not throw");
+    } catch (const DecodeError& e) {
+        BOOST_TEST(e.errors().size() == 2u);
+        BOOST_TEST(std::string(e.what()) == "Id: expected integer, got string\nStatusId: expected integer, got boolean");
+    }
+    BOOST_TEST(from_json<mobile::Order>("{}").errors().empty());
+}
+
+BOOST_AUTO_TEST_CASE(registry_refuses_xml_for_a_model_whose_page_documents_none)
+{
+    const ModelEntry* order = find_model("broadband", "OrderNew");
+    BOOST_TEST_REQUIRE(order != nullptr);
+    BOOST_TEST(!order->has_xml());
+    auto errors = order->check("<OrderNew />", Format::xml);
+    BOOST_TEST(errors_text(errors) == "the broadband API documents no XML format for this model");
+    BOOST_TEST(errors.at(0).code == "format");
+    auto converted = order->convert(test::fixture("broadband/OrderNew.request.json").text, Format::json, Format::xml,
+                                    Layout::compact);
+    BOOST_TEST(!converted.ok());
+    BOOST_TEST(converted.errors().at(0).code == "format");
+    BOOST_TEST(!find_model("contracts", "GenerateOrderQuery")->has_xml());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
