@@ -293,6 +293,19 @@ BOOST_AUTO_TEST_CASE(missing_required_contracts_members_are_required_errors)
     BOOST_TEST(errors_text(query) == "id: required property 'id' not found");
 }
 
+BOOST_AUTO_TEST_CASE(missing_required_members_of_collection_items_carry_the_index)
+{
+    auto json = json_errors<std::vector<contracts::OrderBase>>(
+        "[" + contracts_json() + ", {\"Id\": 0, \"OrderCode\": \"c\", \"OrderTypeId\": 1, \"Date\": \"2026-01-01\", "
+        "\"OrderTotalExVat\": 1, \"CurrencyId\": 1}]");
+    BOOST_TEST(errors_text(json) == "[1].Deleted: required property 'Deleted' not found");
+
+    auto xml = xml_errors<std::vector<contracts::OrderBase>>(
+        "<ArrayOfOrderBase><OrderBase><Id>0</Id><OrderCode>c</OrderCode><OrderTypeId>1</OrderTypeId>"
+        "<Date>2026-01-01</Date><OrderTotalExVat>1</OrderTotalExVat><Deleted>false</Deleted></OrderBase></ArrayOfOrderBase>");
+    BOOST_TEST(errors_text(xml) == "[0].CurrencyId: required element <CurrencyId> not found");
+}
+
 BOOST_AUTO_TEST_CASE(unknown_json_members_are_ignored_whatever_their_shape)
 {
     std::string text = replace_nth(mobile_json(), "\"PaymentId\": 1,",
