@@ -134,6 +134,15 @@ BOOST_AUTO_TEST_CASE(values_beyond_double_precision_survive_json_and_xml_exactly
     }
 }
 
+BOOST_AUTO_TEST_CASE(json_decimal_may_arrive_as_a_string_and_is_written_as_a_number)
+{
+    auto item = orderkit::from_json<orderkit::mobile::OrderItem>("{\"VoluntaryTopupAmount\": \"12.50\"}");
+    BOOST_TEST_REQUIRE(item.ok(), orderkit::to_string(item.errors()));
+    BOOST_TEST(item.value().VoluntaryTopupAmount.to_string() == "12.50");
+    BOOST_TEST(orderkit::to_json(item.value(), orderkit::Layout::compact).find("\"VoluntaryTopupAmount\":12.50,") !=
+               std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(json_writes_a_decimal_point_and_xml_writes_the_plain_value)
 {
     orderkit::mobile::OrderItem item;

@@ -341,6 +341,12 @@ BOOST_AUTO_TEST_CASE(json_member_names_match_case_insensitively_as_in_aspnet)
     BOOST_TEST(x.value().Id == 0);
 }
 
+BOOST_AUTO_TEST_CASE(camel_case_json_errors_name_the_documented_members)
+{
+    auto errors = json_errors<licenses::ValidationResult>("{\"errors\": [{\"propertyName\": 5}]}");
+    BOOST_TEST(errors_text(errors) == "Errors[0].PropertyName: expected string, got number");
+}
+
 BOOST_AUTO_TEST_CASE(element_inside_a_scalar_is_a_type_error)
 {
     auto errors = xml_errors<contracts::OrderBase>(replace_nth(contracts_xml(), "<Id>1</Id>", "<Id><x>1</x></Id>"));
