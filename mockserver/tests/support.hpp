@@ -7,6 +7,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -27,9 +28,14 @@ class Server {
     orderkit::mock::register_routes(server_, state_);
     port_ = server_.bind("127.0.0.1", 0);
     if (port_ <= 0) throw std::runtime_error("cannot bind a free port");
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
+    thread_ = std::thread([this] {
+      server_.listen_after_bind();
+      done_ = true;
+    });
   }
   ~Server() {
+    // stop() acts only once the accept loop runs (cpp-httplib 0.11.4): wait for it to start.
+    while (!done_ && !server_.is_running()) std::this_thread::yield();
     server_.stop();
     thread_.join();
   }
@@ -45,6 +51,7 @@ class Server {
   orderkit::mock::MockState state_;
   orderkit::mock::HttpServer server_;
   int port_ = 0;
+  std::atomic<bool> done_{false};
   std::thread thread_;
 };
 

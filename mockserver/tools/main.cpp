@@ -4,6 +4,7 @@
 #include <signal.h>
 
 #include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <thread>
@@ -17,6 +18,10 @@ namespace {
 // SIGINT and SIGTERM are blocked in every thread and taken by one waiting thread, which stops the
 // server from ordinary code (no work inside a signal handler).
 void block_stop_signals(sigset_t& set) {
+  // A shell starts background commands with SIGINT ignored, and an ignored signal is discarded
+  // even while blocked: restore the default so that sigwait() receives it.
+  signal(SIGINT, SIG_DFL);
+  signal(SIGTERM, SIG_DFL);
   sigemptyset(&set);
   sigaddset(&set, SIGINT);
   sigaddset(&set, SIGTERM);
@@ -106,16 +111,25 @@ int main(int argc, char** argv) {
     return 1;
   }
 
-  std::atomic<bool> signalled{false};
+  std::atomic<bool> signalled{false}, listen_done{false};
   std::thread waiter([&] {
     int signal = 0;
     sigwait(&stop_signals, &signal);
     signalled = true;
-    server.stop();
+    // cpp-httplib 0.11.4's stop() does nothing until the accept loop runs, and a signal can come
+    // right after the ready line, before it does: wait for the loop (or its end), then stop it.
+    while (!listen_done) {
+      if (server.is_running()) {
+        server.stop();
+        break;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
   });
 
   std::cout << orderkit::mock::ready_line(host, bound) << std::endl;  // endl flushes: scripts wait for it
   const bool ok = server.listen_after_bind();
+  listen_done = true;
   // A stop that did not come from a signal (listen failed): wake the waiter so it can be joined.
   if (!signalled) pthread_kill(waiter.native_handle(), SIGTERM);
   waiter.join();
