@@ -26,5 +26,7 @@ void add_sample_command(CLI::App& app);
 void add_convert_command(CLI::App& app);
 /// Registers `orderkit validate`: decodes and validates a document, listing every failure.
 void add_validate_command(CLI::App& app);
+/// Registers `orderkit submit`: sends an order to an API with its client and prints the answer.
+void add_submit_command(CLI::App& app);
 
 }  // namespace orderkit::cli

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   orderkit::cli::add_sample_command(app);
   orderkit::cli::add_convert_command(app);
   orderkit::cli::add_validate_command(app);
+  orderkit::cli::add_submit_command(app);
 
   return orderkit::cli::run(app, argc, argv);
 }

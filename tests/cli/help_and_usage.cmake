@@ -26,7 +26,7 @@ function(usage_error regex)
   check_equal("${OUT}" "" "'${LAST_COMMAND}' writes nothing to stdout")
 endfunction()
 
-usage_error("a command is required: models, sample, convert, validate")
+usage_error("a command is required: models, sample, convert, validate, submit")
 usage_error("not expected: frobnicate" frobnicate)
 usage_error("--bogus" models --bogus)
 usage_error("--api: nowhere not in" models --api nowhere)
