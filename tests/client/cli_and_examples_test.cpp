@@ -6,41 +6,15 @@
 #include <string>
 #include <thread>
 
-#include "orderkit/mock/server.hpp"
+#include "mock_server.hpp"
 #include "process.hpp"
 #include "servers.hpp"
 
+using orderkit::test::Mock;
 using orderkit::test::run_process;
 
 namespace {
 
-class Mock {
- public:
-  explicit Mock(orderkit::mock::Mode mode = orderkit::mock::Mode::echo) : state_(options(mode)) {
-    orderkit::mock::configure_server(server_, state_.options());
-    orderkit::mock::register_routes(server_, state_);
-    port_ = server_.bind_to_any_port("127.0.0.1");
-    if (port_ <= 0) throw std::runtime_error("cannot bind a free port");
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
-  }
-  ~Mock() {
-    server_.stop();
-    thread_.join();
-  }
-  std::string url(const std::string& api) const { return "http://127.0.0.1:" + std::to_string(port_) + "/" + api; }
-
- private:
-  static orderkit::mock::MockOptions options(orderkit::mock::Mode mode) {
-    orderkit::mock::MockOptions o;
-    o.mode = mode;
-    o.threads = 4;
-    return o;
-  }
-  orderkit::mock::MockState state_;
-  httplib::Server server_;
-  int port_ = 0;
-  std::thread thread_;
-};
 
 std::string fixture(const std::string& name) { return std::string(ORDERKIT_FIXTURES_DIR) + "/" + name; }
 

@@ -18,45 +18,16 @@
 #include "orderkit/contracts/client.hpp"
 #include "orderkit/licenses/client.hpp"
 #include "orderkit/mobile/client.hpp"
-#include "orderkit/mock/server.hpp"
+#include "mock_server.hpp"
 #include "orderkit/transport/httplib_transport.hpp"
 #include "servers.hpp"
 
 using namespace orderkit;
 using namespace std::chrono_literals;
+using orderkit::test::Mock;
 
 namespace {
 
-/// The mock (all four APIs under their prefixes) on a free port, served from a thread.
-class Mock {
- public:
-  explicit Mock(mock::Mode mode = mock::Mode::echo) : state_(make_options(mode)) {
-    mock::configure_server(server_, state_.options());
-    mock::register_routes(server_, state_);
-    port_ = server_.bind_to_any_port("127.0.0.1");
-    if (port_ <= 0) throw std::runtime_error("cannot bind a free port");
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
-  }
-  ~Mock() {
-    server_.stop();
-    thread_.join();
-  }
-  std::string url(const std::string& api) const { return "http://127.0.0.1:" + std::to_string(port_) + "/" + api; }
-  /// The requests the mock has seen, oldest first.
-  nlohmann::json journal() const { return nlohmann::json::parse(state_.journal_json()).at("requests"); }
-
- private:
-  static mock::MockOptions make_options(mock::Mode mode) {
-    mock::MockOptions options;
-    options.mode = mode;
-    options.threads = 4;
-    return options;
-  }
-  mock::MockState state_;
-  httplib::Server server_;
-  int port_ = 0;
-  std::thread thread_;
-};
 
 ClientOptions options_for(const std::string& base_url, Format format = Format::json,
                           std::shared_ptr<std::vector<std::chrono::milliseconds>> slept = nullptr) {

@@ -9,7 +9,9 @@
 #include <functional>
 #include <stdexcept>
 #include <string>
-#include <thread>
+#include <memory>
+
+#include "background.hpp"
 
 namespace orderkit::test {
 
@@ -21,11 +23,7 @@ class LocalServer {
     setup(server_);
     port_ = server_.bind_to_any_port("127.0.0.1");
     if (port_ <= 0) throw std::runtime_error("cannot bind a free port");
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
-  }
-  ~LocalServer() {
-    server_.stop();
-    thread_.join();
+    serving_ = std::make_unique<Background>(server_);
   }
   LocalServer(const LocalServer&) = delete;
   LocalServer& operator=(const LocalServer&) = delete;
@@ -38,7 +36,7 @@ class LocalServer {
  private:
   httplib::Server server_;
   int port_ = 0;
-  std::thread thread_;
+  std::unique_ptr<Background> serving_;  // declared last: stops before the server is destroyed
 };
 
 /// A port nobody listens on: bound to a fresh socket, which is then closed without listening.
