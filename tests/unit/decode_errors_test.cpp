@@ -410,4 +410,24 @@ BOOST_AUTO_TEST_CASE(registry_refuses_xml_for_a_model_whose_page_documents_none)
     BOOST_TEST(!find_model("contracts", "GenerateOrderQuery")->has_xml());
 }
 
+BOOST_AUTO_TEST_CASE(error_messages_quote_bad_values_as_valid_utf8) {
+  // XML text is not UTF-8-checked by the parser, and a long value is cut short: either way the
+  // quoted value in the message must stay valid UTF-8 (it ends up in ModelState JSON and logs).
+  std::string invalid = "<OrderBase xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\" "
+                        "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><Id>1\xff\xfe</Id></OrderBase>";
+  auto r = from_xml<contracts::OrderBase>(invalid);
+  BOOST_REQUIRE(!r.ok());
+  BOOST_TEST(r.errors().front().path == "Id");
+  BOOST_TEST(r.errors().front().message == "expected integer, got \"1\xEF\xBF\xBD\xEF\xBF\xBD\"");
+
+  // 59 ASCII bytes then a two-byte character straddling the 60-byte cut.
+  std::string long_value = std::string(59, 'a') + "\xC3\xA9" + "tail";
+  auto cut = from_xml<contracts::OrderBase>(
+      "<OrderBase xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\" "
+      "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><Id>" + long_value + "</Id></OrderBase>");
+  BOOST_REQUIRE(!cut.ok());
+  BOOST_TEST(test::is_valid_utf8(cut.errors().front().message));
+  BOOST_TEST(cut.errors().front().message == "expected integer, got \"" + std::string(59, 'a') + "\xC3\xA9...\"");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

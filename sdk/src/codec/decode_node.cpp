@@ -26,11 +26,26 @@ bool mismatch(const char* expected, const Scalar& s, std::string& code, std::str
 }
 
 // Quotes a bad value for a message, cut short so a huge value cannot flood the log.
+// Messages travel on (ModelState JSON, logs, the JS bindings), so the quote is always valid UTF-8:
+// it is cut at a character boundary, and bytes that are not UTF-8 (XML text is not checked by
+// the parser) become U+FFFD.
 std::string quoted(std::string_view text) {
   constexpr std::size_t kMax = 60;
   std::string q = "\"";
-  q.append(text.substr(0, kMax));
-  if (text.size() > kMax) q += "...";
+  std::size_t i = 0;
+  while (i < text.size() && i < kMax) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    std::uint32_t cp = 0;
+    std::size_t len = c < 0x80 ? 1 : utf8_sequence(text, i, cp);
+    if (len == 0) {
+      q += "\xEF\xBF\xBD";
+      ++i;
+    } else {
+      q.append(text.data() + i, len);
+      i += len;
+    }
+  }
+  if (i < text.size()) q += "...";
   return q + "\"";
 }
 
