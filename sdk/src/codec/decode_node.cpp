@@ -78,7 +78,7 @@ bool set_integer(void* t, const Scalar& s, std::string& code, std::string& msg) 
       msg = "expected integer, got number " + std::string(s.text.substr(0, 40));
       return false;
     case Scalar::string:
-      if (s.owned == nullptr) {  // XML text
+      if (!s.json_string) {  // XML text
         if (!parse_integer_text(s.text, v)) {
           code = "type";
           msg = "expected integer, got " + quoted(s.text);
@@ -105,7 +105,7 @@ bool set_bool(void* t, const Scalar& s, std::string& code, std::string& msg) {
     *static_cast<bool*>(t) = s.b;
     return true;
   }
-  if (s.kind == Scalar::string && s.owned == nullptr) {  // XML: xsd:boolean
+  if (s.kind == Scalar::string && !s.json_string) {  // XML: xsd:boolean
     std::string_view v = s.text;
     if (v == "true" || v == "1") return *static_cast<bool*>(t) = true, true;
     if (v == "false" || v == "0") return *static_cast<bool*>(t) = false, true;

@@ -20,7 +20,7 @@ struct Scalar {
   std::int64_t i = 0;
   std::uint64_t u = 0;
   std::string_view text;        // the number's or string's text
-  std::string* owned = nullptr;  // a JSON string the target may take over (moved, not copied)
+  bool json_string = false;     // a JSON string literal: "5" is text, not the number 5 (XML text is neither)
 };
 
 struct ObjectNode;

@@ -2,8 +2,28 @@
 
 #include <nlohmann/json.hpp>
 
+#include <memory>
+
 namespace orderkit::codec::json {
 namespace {
+
+// The lexer appends every character of every key and string to its token buffer. In C++17
+// libstdc++ declares `extern template class basic_string<char>`, so with std::string each of those
+// appends is an out-of-line call into the shared library (a fifth of all decoding instructions).
+// A string type with its own allocator type is not covered by that declaration: the compiler
+// instantiates it here and inlines the appends. Values are copied out of the buffer anyway.
+template <class T>
+struct LexerAllocator : std::allocator<T> {
+  template <class U>
+  struct rebind {
+    using other = LexerAllocator<U>;
+  };
+  LexerAllocator() = default;
+  template <class U>
+  LexerAllocator(const LexerAllocator<U>&) noexcept {}
+};
+using LexerString = std::basic_string<char, std::char_traits<char>, LexerAllocator<char>>;
+using Json = nlohmann::basic_json<std::map, std::vector, LexerString>;
 
 constexpr std::size_t kMaxErrors = 50;
 
@@ -17,7 +37,7 @@ struct Frame {
   std::size_t index = 0;    // array: number of items so far
 };
 
-class Handler final : public nlohmann::json_sax<nlohmann::json> {
+class Handler final : public nlohmann::json_sax<Json> {
  public:
   Handler(const Node& root, void* target) : root_(root), root_target_(target) { stack_.reserve(8); }
 
@@ -45,14 +65,14 @@ class Handler final : public nlohmann::json_sax<nlohmann::json> {
   bool number_float(number_float_t, const string_t& text) override {
     Scalar s;
     s.kind = Scalar::number;
-    s.text = text;  // the literal text: decimals are parsed exactly, never through the double
+    s.text = std::string_view(text.data(), text.size());  // decimals are parsed exactly, never via the double
     return scalar(s);
   }
   bool string(string_t& v) override {
     Scalar s;
     s.kind = Scalar::string;
-    s.text = v;
-    s.owned = &v;
+    s.text = std::string_view(v.data(), v.size());
+    s.json_string = true;
     return scalar(s);
   }
   bool binary(binary_t&) override { return true; }  // not produced by the JSON parser
@@ -77,7 +97,7 @@ class Handler final : public nlohmann::json_sax<nlohmann::json> {
     if (skip_ > 0) return true;
     Frame& f = stack_.back();
     const ObjectNode& obj = *f.node->object;
-    int i = find_field(obj, k, f.hint, /*json=*/true);
+    int i = find_field(obj, std::string_view(k.data(), k.size()), f.hint, /*json=*/true);
     f.field = i;
     if (i >= 0) {
       f.seen |= std::uint64_t{1} << i;
@@ -202,7 +222,12 @@ class Handler final : public nlohmann::json_sax<nlohmann::json> {
 
 std::vector<FieldError> decode(std::string_view text, const Node& root, void* target) {
   Handler h(root, target);
-  bool ok = nlohmann::json::sax_parse(text.begin(), text.end(), &h, nlohmann::json::input_format_t::json, true);
+  // The JSON parser itself, not Json::sax_parse: that also instantiates nlohmann's binary-format
+  // readers, whose UBJSON number path only compiles for std::string.
+  auto input = nlohmann::detail::input_adapter(text.data(), text.data() + text.size());
+  bool ok = nlohmann::detail::parser<Json, decltype(input)>(std::move(input), nullptr, /*allow_exceptions=*/false,
+                                                           /*skip_comments=*/false)
+                .sax_parse(&h, /*strict=*/true);
   if (!ok && h.errors.empty()) h.errors.push_back({"", "syntax", "malformed JSON"});
   if (h.errors.size() >= kMaxErrors) h.errors.push_back({"", "limit", "too many errors; stopped reading"});
   return std::move(h.errors);
