@@ -1,7 +1,8 @@
 // orderkit submit --api API --base-url URL [--format json|xml] [--header K:V]... [--retries N]
 //                 [FILE|-]          (001: --id N [--from DATE --till DATE] instead of a file)
 // Reads an order, validates it, sends it with the API's client over the native transport, and
-// prints the server's answer (exit 0) or the error with its status and ModelState (exit 1).
+// prints the server's answer (exit 0; exit 1 when a 002 item came back with Success false) or the
+// error with its status and ModelState (exit 1).
 #include <chrono>
 #include <iostream>
 #include <memory>
@@ -79,14 +80,18 @@ int report(const ApiResult<T>& result, Format format) {
   } else {
     print_value(r.value, format);
   }
+  // 002 answers 200 even when some items failed: a script must still see that the order is not
+  // (completely) placed.
+  int status = exit_ok;
   if constexpr (std::is_same_v<T, std::vector<mobile::OrderDetailResult>>) {
     for (std::size_t i = 0; i < r.value.size(); ++i) {
       if (!r.value[i].Success) {
         std::cerr << "item " << i << " failed: " << r.value[i].ErrorMessage.value_or("(no message)") << '\n';
+        status = exit_invalid;
       }
     }
   }
-  return exit_ok;
+  return status;
 }
 
 // Reads the order document in the chosen format.

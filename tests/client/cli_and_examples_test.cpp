@@ -86,6 +86,24 @@ BOOST_AUTO_TEST_CASE(submit_prints_status_and_model_state_and_exits_1_when_the_s
   BOOST_TEST(refused.status == 1);
   BOOST_TEST(refused.err.find("could not connect") != std::string::npos, refused.err);
 }
+
+BOOST_AUTO_TEST_CASE(submit_exits_1_when_an_item_of_a_mobile_order_failed)
+{
+  // 002 answers 200 with one result per item; an item can fail while the others succeed.
+  orderkit::test::LocalServer server([](httplib::Server& s) {
+    s.Post("/api/orders", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content(R"([{"Success": true, "ErrorMessage": null, "Order": null},)"
+                      R"( {"Success": false, "ErrorMessage": "SIM type 9 is not sold", "Order": null}])",
+                      "application/json; charset=utf-8");
+    });
+  });
+  auto r = run_process(ORDERKIT_CLI, {"submit", "--api", "mobile", "--base-url", server.url(),
+                                      fixture("mobile/OrderCreationRequest.request.json")});
+  BOOST_TEST(r.status == 1, r.err);
+  BOOST_TEST(r.out.find("\"Success\": false") != std::string::npos, r.out);  // the answer is still printed
+  BOOST_TEST(r.err.find("item 1 failed: SIM type 9 is not sold") != std::string::npos, r.err);
+  BOOST_TEST(r.err.find("item 0 failed") == std::string::npos, r.err);
+}
 #endif
 
 #ifdef ORDERKIT_EXAMPLES_DIR

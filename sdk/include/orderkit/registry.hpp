@@ -13,7 +13,8 @@ namespace orderkit {
 
 /// One field as the tools show it.
 struct FieldSummary {
-  std::string name;       // wire name (JSON spelling)
+  std::string name;       // declared name, as the page's table lists it (a camelCase model's JSON
+                          // spells it in camelCase: ValidationResult.Errors is "errors")
   std::string type;       // help-page vocabulary: "integer", "Collection of OrderItem", ...
   bool nullable = false;  // may be null (std::optional)
   bool required = false;  // [Required]
