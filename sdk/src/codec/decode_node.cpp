@@ -25,29 +25,8 @@ bool mismatch(const char* expected, const Scalar& s, std::string& code, std::str
   return false;
 }
 
-// Quotes a bad value for a message, cut short so a huge value cannot flood the log.
-// Messages travel on (ModelState JSON, logs, the JS bindings), so the quote is always valid UTF-8:
-// it is cut at a character boundary, and bytes that are not UTF-8 (XML text is not checked by
-// the parser) become U+FFFD.
-std::string quoted(std::string_view text) {
-  constexpr std::size_t kMax = 60;
-  std::string q = "\"";
-  std::size_t i = 0;
-  while (i < text.size() && i < kMax) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    std::uint32_t cp = 0;
-    std::size_t len = c < 0x80 ? 1 : utf8_sequence(text, i, cp);
-    if (len == 0) {
-      q += "\xEF\xBF\xBD";
-      ++i;
-    } else {
-      q.append(text.data() + i, len);
-      i += len;
-    }
-  }
-  if (i < text.size()) q += "...";
-  return q + "\"";
-}
+// Quotes a bad value for a message (cut short and always valid UTF-8, see shown()).
+std::string quoted(std::string_view text) { return "\"" + shown(text) + "\""; }
 
 // XML gives every scalar as text; JSON gives typed tokens. Both come here as a Scalar, and an
 // XML integer arrives as string text, which these setters accept when `text_numbers` is set.

@@ -35,6 +35,28 @@ inline std::size_t utf8_sequence(std::string_view s, std::size_t i, std::uint32_
   return len;
 }
 
+/// Text from a document as a message shows it: cut after about `max` bytes (with "...") so a huge
+/// value cannot flood the log, and always valid UTF-8, because messages travel on (ModelState
+/// JSON, logs, the JS bindings) and XML text is not checked by the parser: the cut falls on a
+/// character boundary, and bytes that are not UTF-8 become U+FFFD.
+inline std::string shown(std::string_view text, std::size_t max = 60) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < text.size() && i < max) {
+    std::uint32_t cp = 0;
+    std::size_t len = static_cast<unsigned char>(text[i]) < 0x80 ? 1 : utf8_sequence(text, i, cp);
+    if (len == 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    } else {
+      out.append(text.data() + i, len);
+      i += len;
+    }
+  }
+  if (i < text.size()) out += "...";
+  return out;
+}
+
 /// Newtonsoft's camel casing: lower the leading run of capitals, keeping the last one of a run
 /// that starts a new word ("IsValid" -> "isValid", "SSN" -> "ssn", "URLValue" -> "urlValue").
 inline std::string camel_case(std::string_view name) {
