@@ -1,8 +1,8 @@
 #include "codec/xml_read.hpp"
 
-#include <cstring>
-#include <tinyxml2.h>
+#include <deque>
 
+#include "codec/xml_pull.hpp"
 #include "codec/xml_write.hpp"
 
 namespace orderkit::codec::xml {
@@ -10,39 +10,10 @@ namespace {
 
 constexpr std::size_t kMaxErrors = 50;
 
-// Whether position i of s lies inside a section that runs from `open` to `close`.
-bool inside(std::string_view s, std::size_t i, std::string_view open, std::string_view close) {
-  std::size_t o = s.rfind(open, i);
-  if (o == std::string_view::npos) return false;
-  std::size_t c = s.find(close, o + open.size());
-  return c == std::string_view::npos || c > i;
-}
-
-// tinyxml2 keeps an '&' that starts no reference ("a & b", "&bogus;") as literal text, where XML
-// requires a predefined entity or a character reference. Returns the first such '&' outside
-// CDATA sections and comments, or npos. Only a bad '&' pays for the section look-up.
-std::size_t bad_reference(std::string_view s) {
-  for (std::size_t i = s.find('&'); i != std::string_view::npos; i = s.find('&', i + 1)) {
-    std::size_t semi = s.find(';', i);
-    std::string_view ref = semi == std::string_view::npos ? std::string_view() : s.substr(i + 1, semi - i - 1);
-    bool ok = ref == "amp" || ref == "lt" || ref == "gt" || ref == "quot" || ref == "apos";
-    if (!ok && ref.size() >= 2 && ref[0] == '#') {
-      bool hex = ref[1] == 'x';
-      std::string_view digits = ref.substr(hex ? 2 : 1);
-      ok = !digits.empty() && digits.size() <= 8;
-      for (char c : digits)
-        ok = ok && ((c >= '0' && c <= '9') || (hex && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))));
-      // XML has no character 0, and tinyxml2 would end the text there.
-      ok = ok && digits.find_first_not_of('0') != std::string_view::npos;
-    }
-    if (!ok && !inside(s, i, "<![CDATA[", "]]>") && !inside(s, i, "<!--", "-->")) return i;
-  }
-  return std::string_view::npos;
-}
-
 struct NsDecl {
   std::string_view prefix;  // "" for the default namespace
   std::string_view uri;
+  bool stored;              // uri lives in Reader::stored_uris_
 };
 
 // One step of the path to the value being read: a member name, or an index when `field` is null.
@@ -57,27 +28,36 @@ struct Scope {
   bool maybe_nil = false;        // some attribute is named "nil" (checked by is_nil())
 };
 
+// Fills the structs from the token stream, led by the decoding plans. Every read_* is called
+// right after an element's start tag (its attributes are still current) and returns after the
+// element's end tag, or early once the parser has failed: decode() then reports only that.
 class Reader {
  public:
-  Reader(bool data_contract) : data_contract_(data_contract) {}
+  Reader(PullParser& xml, bool data_contract) : xml_(xml), data_contract_(data_contract) {}
   std::vector<FieldError> errors;
 
-  // Declarations of `e` go on the scope stack; pop_scope() takes them off afterwards. One pass
-  // over the attributes also notes whether a nil attribute may be present.
-  Scope push_scope(const tinyxml2::XMLElement* e) {
+  // Declarations of the element just started go on the scope stack; pop_scope() takes them off
+  // after its end tag. One pass over the attributes also notes whether a nil attribute may be
+  // present, which is_nil() checks while the attributes are still current.
+  Scope push_scope() {
     Scope scope;
-    for (const tinyxml2::XMLAttribute* a = e->FirstAttribute(); a; a = a->Next()) {
-      const char* name = a->Name();
-      if (std::strncmp(name, "xmlns", 5) == 0) {
-        if (name[5] == '\0') scopes_.push_back({"", a->Value()}), ++scope.declarations;
-        else if (name[5] == ':') scopes_.push_back({name + 6, a->Value()}), ++scope.declarations;
-      } else if (const char* colon = std::strchr(name, ':'); colon && std::strcmp(colon + 1, "nil") == 0) {
+    for (const Attribute& a : xml_.attributes()) {
+      std::string_view name = a.name;
+      if (name.compare(0, 5, "xmlns") == 0) {
+        if (name.size() == 5) declare("", a.value), ++scope.declarations;
+        else if (name[5] == ':') declare(name.substr(6), a.value), ++scope.declarations;
+      } else if (auto colon = name.find(':'); colon != std::string_view::npos && name.substr(colon + 1) == "nil") {
         scope.maybe_nil = true;
       }
     }
     return scope;
   }
-  void pop_scope(const Scope& scope) { scopes_.resize(scopes_.size() - scope.declarations); }
+  void pop_scope(const Scope& scope) {
+    for (std::size_t i = 0; i < scope.declarations; ++i) {
+      if (scopes_.back().stored) stored_uris_.pop_back();
+      scopes_.pop_back();
+    }
+  }
 
   std::string_view resolve(std::string_view prefix) const {
     for (auto it = scopes_.rbegin(); it != scopes_.rend(); ++it)
@@ -85,9 +65,9 @@ class Reader {
     return prefix.empty() ? std::string_view("") : std::string_view("\x01unbound");
   }
 
-  // Splits "p:local" and resolves p.
-  void qname(const char* raw, std::string_view& local, std::string_view& ns) const {
-    std::string_view n(raw);
+  // Splits the current element's "p:local" and resolves p.
+  void qname(std::string_view& local, std::string_view& ns) const {
+    std::string_view n = xml_.name();
     auto colon = n.find(':');
     if (colon == std::string_view::npos) {
       local = n;
@@ -98,13 +78,12 @@ class Reader {
     }
   }
 
-  bool is_nil(const tinyxml2::XMLElement* e, const Scope& scope) const {
+  bool is_nil(const Scope& scope) const {
     if (!scope.maybe_nil) return false;
-    for (const tinyxml2::XMLAttribute* a = e->FirstAttribute(); a; a = a->Next()) {
-      std::string_view n(a->Name());
-      auto colon = n.find(':');
-      if (colon == std::string_view::npos || n.substr(colon + 1) != "nil") continue;
-      if (resolve(n.substr(0, colon)) == kXsiNs) return std::strcmp(a->Value(), "true") == 0;
+    for (const Attribute& a : xml_.attributes()) {
+      auto colon = a.name.find(':');
+      if (colon == std::string_view::npos || a.name.substr(colon + 1) != "nil") continue;
+      if (resolve(a.name.substr(0, colon)) == kXsiNs) return a.value == "true";
     }
     return false;
   }
@@ -117,62 +96,85 @@ class Reader {
     errors.push_back({std::move(path), code, message});
   }
 
-  void read_value(const Node* node, void* target, const tinyxml2::XMLElement* e, const Scope& scope) {
-    bool nil = is_nil(e, scope);
-    if (node->kind == Node::kOptional) {
-      if (nil) return node->reset(target);
-      target = node->emplace(target);
-      node = node->inner;
-    }
-    if (nil) return fail("type", std::string("expected ") + node->expected + ", got nil (the field is not nullable)");
-    switch (node->kind) {
-      case Node::kScalar: return read_scalar(node, target, e);
-      case Node::kObject: return read_object(*node->object, target, e);
-      case Node::kArray: return read_array(node, target, e);
-      case Node::kOptional: return;  // an optional of an optional is never declared
+  // Reads past the end tag of the element the reader is in (the one whose start tag was just
+  // read, or whose content is being read), ignoring what is left of its content.
+  void skip() {
+    for (std::size_t depth = 0;;) {
+      Token t = xml_.next();
+      if (t == Token::start_tag) ++depth;
+      else if (t == Token::end_tag && depth-- == 0) return;
+      else if (t == Token::error) return;
     }
   }
 
-  void read_scalar(const Node* node, void* target, const tinyxml2::XMLElement* e) {
+  void read_value(const Node* node, void* target, const Scope& scope) {
+    bool nil = is_nil(scope);
+    if (node->kind == Node::kOptional) {
+      if (nil) {
+        node->reset(target);
+        return skip();
+      }
+      target = node->emplace(target);
+      node = node->inner;
+    }
+    if (nil) {
+      fail("type", std::string("expected ") + node->expected + ", got nil (the field is not nullable)");
+      return skip();
+    }
+    switch (node->kind) {
+      case Node::kScalar: return read_scalar(node, target);
+      case Node::kObject: return read_object(*node->object, target);
+      case Node::kArray: return read_array(node, target);
+      case Node::kOptional: return skip();  // an optional of an optional is never declared
+    }
+  }
+
+  void read_scalar(const Node* node, void* target) {
     Scalar s;
     s.kind = Scalar::string;
-    std::string joined;  // only when the text comes in pieces (comments, CDATA sections)
-    const tinyxml2::XMLNode* first = e->FirstChild();
-    if (first && !first->NextSibling() && first->ToText()) {
-      s.text = first->Value();  // the usual case: one text node, read in place
-    } else {
-      for (const tinyxml2::XMLNode* c = first; c; c = c->NextSibling()) {
-        if (c->ToElement()) return fail("type", std::string("expected ") + node->expected + ", got element <" + c->Value() + ">");
-        if (const tinyxml2::XMLText* t = c->ToText()) joined += t->Value();
-      }
-      s.text = joined;
+    Token t = xml_.next();
+    if (t == Token::text) {
+      s.text = xml_.text();  // stays valid over the end tag that follows
+      t = xml_.next();
     }
+    if (t == Token::start_tag) {
+      fail("type", std::string("expected ") + node->expected + ", got element <" + std::string(xml_.name()) + ">");
+      skip();  // the element inside
+      return skip();  // the rest of this one
+    }
+    if (t != Token::end_tag) return;
     std::string code, msg;
     if (!node->set(target, s, code, msg)) fail(code, msg);
   }
 
-  void read_object(const ObjectNode& obj, void* target, const tinyxml2::XMLElement* e) {
+  void read_object(const ObjectNode& obj, void* target) {
     std::string_view member_ns = data_contract_ ? obj.info->xml_ns : "";
     std::uint64_t seen = 0;
     int hint = 0;
-    for (const tinyxml2::XMLElement* c = e->FirstChildElement(); c; c = c->NextSiblingElement()) {
-      Scope scope = push_scope(c);
+    Token t;
+    while ((t = xml_.next()) == Token::start_tag || t == Token::text) {
+      if (t == Token::text) continue;  // text beside members is ignored, as it always was
+      Scope scope = push_scope();
       std::string_view local, ns;
-      qname(c->Name(), local, ns);
+      qname(local, ns);
       int i = find_field(obj, local, hint, /*json=*/false);
-      if (i >= 0) {  // unknown elements are ignored, as ASP.NET does
+      if (i < 0) {
+        skip();  // unknown elements are ignored, as ASP.NET does
+      } else {
         hint = i + 1;
         seen |= std::uint64_t{1} << i;
         path_.push_back({obj.fields[i].name, 0});
         if (ns != member_ns) {
           fail("namespace", "expected element in namespace '" + std::string(member_ns) + "', got '" + std::string(ns) + "'");
+          skip();
         } else {
-          read_value(obj.fields[i].node, obj.fields[i].locate(target), c, scope);
+          read_value(obj.fields[i].node, obj.fields[i].locate(target), scope);
         }
         path_.pop_back();
       }
       pop_scope(scope);
     }
+    if (t != Token::end_tag) return;
     std::uint64_t missing = obj.required_mask & ~seen;
     for (std::size_t i = 0; missing && i < obj.count; ++i) {
       if ((missing >> i & 1) == 0) continue;
@@ -182,76 +184,70 @@ class Reader {
     }
   }
 
-  void read_array(const Node* node, void* target, const tinyxml2::XMLElement* e) {
+  void read_array(const Node* node, void* target) {
     node->reset(target);
     std::string_view item_ns = data_contract_ ? node->xml_item_ns : "";
     std::size_t index = 0;
-    for (const tinyxml2::XMLElement* c = e->FirstChildElement(); c; c = c->NextSiblingElement()) {
-      Scope scope = push_scope(c);
+    Token t;
+    while ((t = xml_.next()) == Token::start_tag || t == Token::text) {
+      if (t == Token::text) continue;
+      Scope scope = push_scope();
       std::string_view local, ns;
-      qname(c->Name(), local, ns);
+      qname(local, ns);
       path_.push_back({nullptr, index++});
       if (local != node->xml_item_name || ns != item_ns) {
         fail("element", std::string("expected <") + node->xml_item_name + "> item" +
                             (item_ns.empty() ? "" : " in namespace '" + std::string(item_ns) + "'") + ", got <" +
                             std::string(local) + ">");
+        skip();
       } else {
-        read_value(node->inner, node->emplace(target), c, scope);
+        read_value(node->inner, node->emplace(target), scope);
       }
       path_.pop_back();
       pop_scope(scope);
-      if (errors.size() >= kMaxErrors) return;
+      if (errors.size() >= kMaxErrors) return skip();  // the rest of the collection, unread
     }
   }
 
  private:
+  // A declaration's value is a view into the document, unless it needed processing: then the
+  // parser holds it only until the next start tag, and a copy is kept for the element's scope.
+  void declare(std::string_view prefix, std::string_view uri) {
+    bool stored = !xml_.in_document(uri);
+    if (stored) uri = stored_uris_.emplace_back(uri);
+    scopes_.push_back({prefix, uri, stored});
+  }
+
+  PullParser& xml_;
   bool data_contract_;
   std::vector<NsDecl> scopes_;
+  std::deque<std::string> stored_uris_;  // a deque: its strings stay where they are as it grows
   std::vector<Segment> path_;
 };
+
+std::vector<FieldError> syntax_error(const PullParser& xml) { return {{"", "syntax", xml.error()}}; }
 
 }  // namespace
 
 std::vector<FieldError> decode(std::string_view text, const RootSpec& spec, const Node& root, void* target) {
-  // tinyxml2 reads a C string: a NUL byte would silently end the document there. XML allows none.
-  if (std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
-    return {{"", "syntax", "malformed XML: NUL character at offset " + std::to_string(nul)}};
-  }
-  tinyxml2::XMLDocument doc(/*processEntities=*/true, tinyxml2::PRESERVE_WHITESPACE);
-  if (doc.Parse(text.data(), text.size()) != tinyxml2::XML_SUCCESS) {
-    std::string what = doc.ErrorStr() ? doc.ErrorStr() : "unknown error";
-    return {{"", "syntax", "malformed XML: " + what}};
-  }
-  if (std::size_t at = bad_reference(text); at != std::string_view::npos) {
-    return {{"", "syntax", "malformed XML: '&' at offset " + std::to_string(at) +
-                               " starts no entity or character reference (write &amp;)"}};
-  }
-  const tinyxml2::XMLElement* e = doc.RootElement();
-  if (!e) return {{"", "syntax", "malformed XML: no root element"}};
-  // tinyxml2 accepts several top-level elements and text beside the root; XML allows one root
-  // element with only whitespace, comments and declarations around it. Reading just the first
-  // element would silently drop the rest.
-  for (const tinyxml2::XMLNode* n = doc.FirstChild(); n; n = n->NextSibling()) {
-    if (n->ToElement() && n != e) return {{"", "syntax", "malformed XML: more than one root element"}};
-    if (const tinyxml2::XMLText* t = n->ToText()) {
-      for (const char* c = t->Value(); *c; ++c)
-        if (*c != ' ' && *c != '\t' && *c != '\n' && *c != '\r')
-          return {{"", "syntax", "malformed XML: text outside the root element"}};
-    }
-  }
-
-  Reader r(spec.data_contract);
-  Scope scope = r.push_scope(e);
+  PullParser xml(text);
+  if (xml.next() != Token::start_tag) return syntax_error(xml);
+  Reader r(xml, spec.data_contract);
+  Scope scope = r.push_scope();
   std::string_view local, ns;
-  r.qname(e->Name(), local, ns);
+  r.qname(local, ns);
   if (local != spec.name || ns != spec.ns) {
+    // The rest is still read: a document that is not well-formed is a syntax error first.
+    r.skip();
+    if (xml.next() != Token::end_of_document) return syntax_error(xml);
     std::string expected = "<" + spec.name + ">" + (*spec.ns ? " in namespace '" + std::string(spec.ns) + "'" : "");
     std::string got = "<" + std::string(local) + ">" + (ns.empty() ? "" : " in namespace '" + std::string(ns) + "'");
     return {{"", "root", "expected root element " + expected + ", got " + got}};
   }
-  if (root.kind == Node::kArray) r.read_array(&root, target, e);
-  else r.read_value(&root, target, e, scope);
+  if (root.kind == Node::kArray) r.read_array(&root, target);
+  else r.read_value(&root, target, scope);
   r.pop_scope(scope);
+  if (xml.next() != Token::end_of_document) return syntax_error(xml);
   if (r.errors.size() >= kMaxErrors) r.errors.push_back({"", "limit", "too many errors; stopped reading"});
   return std::move(r.errors);
 }

@@ -1,6 +1,7 @@
 #pragma once
-// Reads XML with tinyxml2 and walks the tree into the structs, resolving namespaces itself
-// (tinyxml2 has none) so that the root, member and item namespaces are checked.
+// Reads XML in one pass with the pull tokenizer (xml_pull.hpp) straight into the structs, led by
+// the decoding plans, resolving namespaces so that the root, member and item namespaces are
+// checked. No tree is built, and every text is processed once, when it is read.
 #include <string_view>
 
 #include "codec/decode_node.hpp"
