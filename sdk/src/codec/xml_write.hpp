@@ -61,8 +61,8 @@ class Writer {
 };
 
 inline void Writer::escape(std::string_view s, bool attribute) {
-  // tinyxml2, which reads our XML, drops an element's whitespace-only content (.NET keeps it), so
-  // a text made only of whitespace is written as character references, which every reader keeps.
+  // Our reader (as tinyxml2) drops an element's whitespace-only content (.NET keeps it), so a
+  // text made only of whitespace is written as character references, which every reader keeps.
   if (!attribute && !s.empty() && s.find_first_not_of(" \t\n\r") == std::string_view::npos) {
     for (char c : s) out += c == ' ' ? "&#x20;" : c == '\t' ? "&#x9;" : c == '\n' ? "&#xA;" : "&#xD;";
     return;
