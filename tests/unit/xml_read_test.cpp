@@ -1,0 +1,109 @@
+// The XML reader in one pass: what surrounds and encodes a document does not change its value,
+// and a document that is not well-formed is only a syntax error, wherever the fault lies.
+#include <boost/test/unit_test.hpp>
+
+#include <string>
+
+#include "fixtures.hpp"
+#include "model_check.hpp"
+#include "orderkit/contracts/models.hpp"
+#include "orderkit/mobile/models.hpp"
+
+using namespace orderkit;
+using test::errors_text;
+
+namespace {
+
+const std::string& mobile_xml() { return test::fixture("mobile/OrderCreationRequest.request.xml").text; }
+const std::string& contracts_xml() { return test::fixture("contracts/OrderBase.response.xml").text; }
+
+std::string replace_all(std::string text, const std::string& from, const std::string& to)
+{
+    for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+        text.replace(at, from.size(), to);
+    return text;
+}
+
+template <class T>
+T decoded(const std::string& text)
+{
+    auto r = from_xml<T>(text);
+    BOOST_TEST_REQUIRE(r.ok(), errors_text(r.errors()));
+    return r.value();
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(xml_read)
+
+BOOST_AUTO_TEST_CASE(prolog_line_ends_comments_and_references_leave_the_value_as_it_is)
+{
+    auto plain = decoded<mobile::OrderCreationRequest>(mobile_xml());
+    const std::string variants[] = {
+        "\xEF\xBB\xBF<?xml version=\"1.0\" encoding=\"utf-8\"?>\r\n<!-- order -->\n<?app x?>" + mobile_xml() + "<!-- end -->",
+        replace_all(mobile_xml(), "\n", "\r\n"),
+        replace_all(mobile_xml(), "<Co>", "<!-- c --><Co><?pi?>"),
+        replace_all(mobile_xml(), "sample string", "sample<![CDATA[ ]]>string"),
+        replace_all(mobile_xml(), "sample string", "s&#x61;mple&#32;string"),
+        // Namespace names spelled with references are kept beyond the start tag that declares them.
+        replace_all(mobile_xml(), "xmlns=\"http://schemas.datacontract.org/2004/07/",
+                    "xmlns=\"http:&#x2F;&#47;schemas.datacontract.org/2004/07/"),
+        replace_all(mobile_xml(), "xmlns:d5p1=\"http://schemas.microsoft.com/",
+                    "xmlns:d5p1=\"http&#58;//schemas.microsoft.com/"),
+    };
+    for (const std::string& text : variants) {
+        BOOST_TEST_CONTEXT(text.substr(0, 120)) { BOOST_TEST(test::same_model(decoded<mobile::OrderCreationRequest>(text), plain)); }
+    }
+
+    std::string nil = replace_all(replace_all(mobile_xml(), "xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\"",
+                                              "xmlns:i='http://www.w3.org/2001/XMLSchema&#x2D;instance'"),
+                                  "<OrderPaymentDescription>sample string 3</OrderPaymentDescription>",
+                                  "<OrderPaymentDescription i:nil=\"true\" />");
+    plain.OrderPaymentDescription.reset();
+    BOOST_TEST(test::same_model(decoded<mobile::OrderCreationRequest>(nil), plain));
+}
+
+BOOST_AUTO_TEST_CASE(a_fault_anywhere_is_only_a_syntax_error)
+{
+    // Field errors come before the fault, a wrong root before the rest: the fault still wins.
+    std::string bad_fields = replace_all(contracts_xml(), "<Id>1</Id>", "<Id>x</Id>");
+    const std::string cases[] = {
+        bad_fields + "<x/>",
+        replace_all(bad_fields, "<Deleted>true</Deleted>", "<Deleted>true</Deleted><y>"),
+        "<OrderNew><Id>1</Id>",
+        replace_all(contracts_xml(), "</OrderBase>", "</OrderBase><!DOCTYPE x>"),
+    };
+    for (const std::string& text : cases) {
+        BOOST_TEST_CONTEXT(text)
+        {
+            auto r = from_xml<contracts::OrderBase>(text);
+            BOOST_TEST_REQUIRE(!r.ok());
+            BOOST_TEST(r.errors().size() == 1u, errors_text(r.errors()));
+            BOOST_TEST(r.errors()[0].code == "syntax");
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(entities_from_a_dtd_are_never_expanded)
+{
+    std::string laughs = "<!DOCTYPE OrderBase [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>" +
+                         replace_all(contracts_xml(), "sample string 8", "&b;");
+    auto r = from_xml<contracts::OrderBase>(laughs);
+    BOOST_TEST_REQUIRE(!r.ok());
+    BOOST_TEST(errors_text(r.errors()) == "malformed XML: document type declaration at offset 0 (DTDs are not accepted)");
+}
+
+BOOST_AUTO_TEST_CASE(unknown_elements_nested_to_the_limit_are_skipped_and_beyond_it_refused)
+{
+    auto nested = [](int depth) {
+        std::string open, close;
+        for (int i = 0; i < depth; ++i) open += "<Unknown>", close += "</Unknown>";
+        return replace_all(contracts_xml(), "<Id>1</Id>", "<Id>1</Id>" + open + close);
+    };
+    BOOST_TEST(decoded<contracts::OrderBase>(nested(255)).Id == 1);  // the root is level 1
+    auto deep = from_xml<contracts::OrderBase>(nested(256));
+    BOOST_TEST_REQUIRE(!deep.ok());
+    BOOST_TEST(deep.errors()[0].message.rfind("malformed XML: element nested deeper than 256 levels at offset ", 0) == 0u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
