@@ -83,6 +83,8 @@ const Stricter kStricter[] = {
                 d.substr(open + 2, at - open - 2).find_first_of("<>\"'=") == std::string_view::npos;
      }},
     {"document type declaration", "DTDs are refused", [](std::string_view d, std::size_t at) { return d.substr(at, 9) == "<!DOCTYPE"; }},
+    {"namespace declarations in scope", "the reader's cap on declarations in scope (prefixes are resolved by a scan)",
+     [](std::string_view d, std::size_t at) { return d[at] == '<'; }},
     {"not UTF-8", "names reach messages and paths, so they must be text",
      [](std::string_view d, std::size_t at) { return static_cast<unsigned char>(d[at]) >= 0x80; }},
 };
@@ -292,6 +294,11 @@ BOOST_AUTO_TEST_CASE(each_listed_difference_is_real)
         {with(code, "< CurrencyCode>x< /CurrencyCode>"), "starts no tag"},
         {with(code, "<CurrencyCode>x</CurrencyCode a=\"1\">"), "to close end tag"},
         {with(code, code + "<X\xFF>1</X\xFF>"), "not UTF-8"},
+        {with(root, "<OrderBase " + [] {
+             std::string attributes;
+             for (int i = 0; i < 300; ++i) attributes += "xmlns:p" + std::to_string(i) + "='urn:x' ";
+             return attributes;
+         }()), "namespace declarations in scope"},
     };
     Tally tally;
     for (const auto& [doc, rule] : stricter) {

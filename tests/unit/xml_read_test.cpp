@@ -106,4 +106,26 @@ BOOST_AUTO_TEST_CASE(unknown_elements_nested_to_the_limit_are_skipped_and_beyond
     BOOST_TEST(deep.errors()[0].message.rfind("malformed XML: element nested deeper than 256 levels at offset ", 0) == 0u);
 }
 
+BOOST_AUTO_TEST_CASE(namespace_declarations_in_scope_are_capped)
+{
+    auto declarations = [](const std::string& prefix, int n) {
+        std::string attributes;
+        for (int i = 0; i < n; ++i) attributes += " xmlns:" + prefix + std::to_string(i) + "='urn:" + std::to_string(i) + "'";
+        return attributes;
+    };
+    // The sample's root declares two; 256 in scope are read, more refused.
+    auto root_declaring = [&](int n) { return replace_all(contracts_xml(), "<OrderBase ", "<OrderBase" + declarations("p", n) + " "); };
+    BOOST_TEST(decoded<contracts::OrderBase>(root_declaring(254)).Id == 1);
+    auto many = from_xml<contracts::OrderBase>(root_declaring(255));
+    BOOST_TEST_REQUIRE(!many.ok());
+    BOOST_TEST(errors_text(many.errors()) == "malformed XML: more than 256 namespace declarations in scope at offset 0");
+
+    // Declarations leave scope with their element: 250 members declaring 50 each are read.
+    std::string siblings;
+    for (int i = 0; i < 250; ++i) siblings += "<Unknown" + declarations("q", 50) + "/>";
+    std::string text = replace_all(root_declaring(200), "<Id>1</Id>", "<Id>1</Id>" + siblings);
+    BOOST_TEST(decoded<contracts::OrderBase>(text).Id == 1);
+    BOOST_TEST(!from_xml<contracts::OrderBase>(replace_all(text, "<Id>", "<Id" + declarations("r", 60) + ">")).ok());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

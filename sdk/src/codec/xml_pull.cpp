@@ -127,7 +127,7 @@ Token PullParser::misc() {
 Token PullParser::content() {
   gathered_ = Gathered::none;
   for (;;) {
-    if (p_ == end_) return fail(nullptr, "the document ends inside element <" + std::string(open_.back()) + ">");
+    if (p_ == end_) return fail(nullptr, "the document ends inside element <" + shown(open_.back()) + ">");
     if (*p_ != '<') {
       if (!text_run()) return Token::error;
       continue;
@@ -156,7 +156,7 @@ Token PullParser::content() {
 }
 
 Token PullParser::start_tag() {
-  const char* const open = p_;
+  const char* const open = tag_ = p_;
   bool ascii = true;
   const char* q = name_end(p_ + 1, ascii);
   std::string_view name = view(p_ + 1, q);
@@ -167,7 +167,7 @@ Token PullParser::start_tag() {
   for (;;) {
     const char* space = q;
     while (q < end_ && is(*q, kSpace)) ++q;
-    if (q == end_) return fail(open, "start tag <" + std::string(name) + ">", " is not closed");
+    if (q == end_) return fail(open, "start tag <" + shown(name) + ">", " is not closed");
     if (*q == '>') {
       ++q;
       break;
@@ -186,7 +186,7 @@ Token PullParser::start_tag() {
     a.name = view(attribute, q);
     if (!check_name(attribute, a.name, ascii)) return Token::error;
     while (q < end_ && is(*q, kSpace)) ++q;
-    if (q == end_ || *q != '=') return fail(q, "expected '=' after attribute " + std::string(a.name));
+    if (q == end_ || *q != '=') return fail(q, "expected '=' after attribute " + shown(a.name));
     ++q;
     while (q < end_ && is(*q, kSpace)) ++q;
     if (q == end_ || (*q != '"' && *q != '\'')) return fail(q, "attribute value", " is not in quotes");
@@ -202,7 +202,7 @@ Token PullParser::start_tag() {
       if (copied_at_[i] != std::string::npos)
         attributes_[i].value = std::string_view(attribute_buffer_.data() + copied_at_[i], attributes_[i].value.size());
   }
-  if (open_.size() >= kMaxDepth) return fail(open, "element nested deeper than 256 levels");
+  if (open_.size() >= kMaxDepth) return fail(open, "element nested deeper than " + std::to_string(kMaxDepth) + " levels");
   name_ = name;
   p_ = q;
   if (!close_pending_) {
@@ -229,7 +229,7 @@ bool PullParser::unique_attributes() {
       if (names_[i] == names_[i - 1]) twice = &names_[i];
   }
   if (!twice) return true;
-  fail(twice->data(), "attribute " + std::string(*twice), " appears a second time");
+  fail(twice->data(), "attribute " + shown(*twice), " appears a second time");
   return false;
 }
 
@@ -387,10 +387,10 @@ Token PullParser::end_tag() {
   const char* q = name_end(p_ + 2, ascii);
   std::string_view got = view(p_ + 2, q);
   if (got != expected) {
-    return fail(open, "end tag </" + shown(got) + ">", " does not match <" + std::string(expected) + ">");
+    return fail(open, "end tag </" + shown(got) + ">", " does not match <" + shown(expected) + ">");
   }
   while (q < end_ && is(*q, kSpace)) ++q;
-  if (q == end_ || *q != '>') return fail(q, "expected '>' to close end tag </" + std::string(expected) + ">");
+  if (q == end_ || *q != '>') return fail(q, "expected '>' to close end tag </" + shown(expected) + ">");
   p_ = q + 1;
   name_ = expected;
   open_.pop_back();
@@ -477,6 +477,8 @@ std::string& PullParser::gather_buffer() {
   gathered_ = Gathered::buffer;
   return text_buffer_;
 }
+
+Token PullParser::refuse(std::string_view what) { return fail(tag_, what); }
 
 Token PullParser::fail(const char* at, std::string_view what, std::string_view after) {
   error_ = "malformed XML: ";

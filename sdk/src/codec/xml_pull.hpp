@@ -48,6 +48,9 @@ class PullParser {
   /// After Token::error: "malformed XML: <what> at offset <byte>".
   const std::string& error() const { return error_; }
   bool failed() const { return state_ == State::failed; }
+  /// Ends reading with an error at the start tag just read ("malformed XML: <what> at offset
+  /// <byte>"), for a limit of the reader's own; next() returns Token::error from now on.
+  Token refuse(std::string_view what);
   /// Whether `s` is a view into the document (and so outlives the parser's buffers).
   bool in_document(std::string_view s) const {
     return !std::less<const char*>()(s.data(), begin_) && !std::less<const char*>()(end_, s.data() + s.size());
@@ -84,6 +87,7 @@ class PullParser {
   const char* const end_;
   const char* const start_;  // after a byte order mark: where an XML declaration may stand
   const char* p_;
+  const char* tag_ = nullptr;  // the start tag just read, for refuse()
   State state_ = State::prolog;
   bool close_pending_ = false;  // a self-closing tag's end tag is due
   Gathered gathered_ = Gathered::none;

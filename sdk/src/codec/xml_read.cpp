@@ -9,6 +9,10 @@ namespace orderkit::codec::xml {
 namespace {
 
 constexpr std::size_t kMaxErrors = 50;
+// Namespace declarations in scope at once. A prefix is resolved by a scan from the innermost
+// declaration, and documents declare a handful; the cap keeps a hostile document that declares
+// thousands from making every element's look-up long.
+constexpr std::size_t kMaxNamespaces = 256;
 
 struct NsDecl {
   std::string_view prefix;  // "" for the default namespace
@@ -50,6 +54,8 @@ class Reader {
         scope.maybe_nil = true;
       }
     }
+    if (scopes_.size() > kMaxNamespaces)
+      xml_.refuse("more than " + std::to_string(kMaxNamespaces) + " namespace declarations in scope");
     return scope;
   }
   void pop_scope(const Scope& scope) {
