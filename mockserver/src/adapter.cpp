@@ -1,6 +1,7 @@
 // The mock on cpp-httplib: every method and path goes to MockState::handle(); bodies are read
 // with a hard cap (Debian's 0.11.4 enforces its payload limit on Content-Length only, not on
-// chunked bodies); the server's own errors get ASP.NET-style bodies; one log line per request.
+// chunked bodies); the server's own errors, and requests HttpServer cuts off, get ASP.NET-style
+// bodies; one log line per request.
 #include <httplib.h>
 
 #include <chrono>
@@ -8,6 +9,7 @@
 #include <mutex>
 
 #include "errors.hpp"
+#include "http_server.hpp"
 #include "orderkit/mock/server.hpp"
 #include "text.hpp"
 
@@ -49,30 +51,35 @@ std::string status_message_for(int status) {
     case 413: return "The request body is larger than the server accepts.";
     case 414: return "The request URI is too long.";
     case 416: return "The requested range is not satisfiable.";
+    case 431: return "The request header fields are larger than the server accepts.";
     default: return "The request failed.";
   }
 }
 
-void log_line(const MockState& state, const httplib::Request& req, const httplib::Response& res) {
+// One line of the request log: what the log sink receives for a request.
+struct LogLine {
+  std::string_view remote, method, path;
+  int status = 0;
+  std::chrono::steady_clock::time_point start;  // zero: unknown
+  std::size_t bytes = 0;
+  std::string_view request_id;
+};
+
+void write_log(const MockState& state, const LogLine& l) {
   const MockOptions& o = state.options();
-  if (o.log == LogFormat::off) return;
-  const double ms =
-      t_request_start.time_since_epoch().count() == 0
-          ? 0.0
-          : std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_request_start).count();
-  t_request_start = {};
+  const double ms = l.start.time_since_epoch().count() == 0
+                        ? 0.0
+                        : std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - l.start).count();
   char duration[32];
   std::snprintf(duration, sizeof duration, "%.3f", ms);
-  const std::string id = res.get_header_value("X-Request-Id");
   std::string line;
   if (o.log == LogFormat::json) {
-    line = "{\"remote\":\"" + json_escape(req.remote_addr) + "\",\"method\":\"" + json_escape(req.method) +
-           "\",\"path\":\"" + json_escape(req.path) + "\",\"status\":" + std::to_string(res.status) +
-           ",\"ms\":" + duration + ",\"bytes\":" + std::to_string(res.body.size()) + ",\"requestId\":\"" +
-           json_escape(id) + "\"}";
+    line = "{\"remote\":\"" + json_escape(l.remote) + "\",\"method\":\"" + json_escape(l.method) + "\",\"path\":\"" +
+           json_escape(l.path) + "\",\"status\":" + std::to_string(l.status) + ",\"ms\":" + duration +
+           ",\"bytes\":" + std::to_string(l.bytes) + ",\"requestId\":\"" + json_escape(l.request_id) + "\"}";
   } else {
-    line = req.remote_addr + " " + req.method + " " + req.path + " " + std::to_string(res.status) + " " + duration +
-           "ms " + std::to_string(res.body.size()) + "B " + id;
+    line = std::string(l.remote) + " " + std::string(l.method) + " " + std::string(l.path) + " " +
+           std::to_string(l.status) + " " + duration + "ms " + std::to_string(l.bytes) + "B " + std::string(l.request_id);
   }
   if (o.log_sink) {
     o.log_sink(line);
@@ -82,6 +89,46 @@ void log_line(const MockState& state, const httplib::Request& req, const httplib
     line += '\n';
     std::fwrite(line.data(), 1, line.size(), stderr);
   }
+}
+
+void log_line(const MockState& state, const httplib::Request& req, const httplib::Response& res) {
+  if (state.options().log == LogFormat::off) return;
+  // A cut-off request is logged with the answer it really got, by answer_cut_off.
+  if (HttpServer::serving_cut_off_request()) return;
+  const std::string id = res.get_header_value("X-Request-Id");
+  write_log(state, {req.remote_addr, req.method, req.path, res.status, t_request_start, res.body.size(), id});
+  t_request_start = {};
+}
+
+// The answer to a request the server cut off (too slow, too large): an ASP.NET-style error body,
+// CORS so that a browser page can read it, and a log line with what arrived of the request line.
+void answer_cut_off(const MockState& state, const CutOffRequest& cut, httplib::Response& res) {
+  const MockOptions& o = state.options();
+  std::string message;
+  switch (cut.reason) {
+    case CutOff::timeout:
+      message = "The request did not arrive in time (the server waits " + std::to_string(o.request_timeout.count()) +
+                " ms for a whole request, " + std::to_string(o.read_timeout.count()) + " s for each read).";
+      break;
+    case CutOff::head_too_large:
+      message = "The request line and header fields are larger than the server accepts (" +
+                std::to_string(HttpServer::kMaxHeadBytes) + " bytes).";
+      break;
+    case CutOff::body_too_large:
+    case CutOff::none:
+      message = "The request body is larger than the server accepts (" + std::to_string(o.max_body_bytes) + " bytes).";
+      break;
+  }
+  res.set_content(error_body(message, Wire::json), "application/json; charset=utf-8");
+  if (!o.cors_origin.empty()) res.set_header("Access-Control-Allow-Origin", o.cors_origin);
+  if (o.log == LogFormat::off) return;
+  // "METHOD TARGET VERSION", as far as it arrived.
+  const std::string_view line = cut.request_line;
+  const std::size_t space = line.find(' ');
+  const std::string_view method = line.substr(0, space);
+  std::string_view path = space == std::string_view::npos ? std::string_view() : line.substr(space + 1);
+  path = path.substr(0, std::min(path.find(' '), path.find('?')));
+  write_log(state, {cut.remote_addr, method, path, res.status, cut.start, res.body.size(), {}});
 }
 
 }  // namespace
@@ -151,8 +198,7 @@ void register_routes(httplib::Server& server, MockState& state) {
     for (const char* m : routed)
       if (hr.method == m) return httplib::Server::HandlerResponse::Unhandled;
     t_request_start = std::chrono::steady_clock::now();
-    Request r = to_request(hr);
-    write(state.handle(r), res);
+    write(state.handle(to_request(hr)), res);
     return httplib::Server::HandlerResponse::Handled;
   });
 
@@ -171,6 +217,9 @@ void register_routes(httplib::Server& server, MockState& state) {
   });
 
   server.set_logger([&state](const httplib::Request& req, const httplib::Response& res) { log_line(state, req, res); });
+
+  if (auto* own = dynamic_cast<HttpServer*>(&server))
+    own->set_cut_off_handler([&state](const CutOffRequest& cut, httplib::Response& res) { answer_cut_off(state, cut, res); });
 }
 
 void configure_server(httplib::Server& server, const MockOptions& o) {
@@ -185,6 +234,7 @@ void configure_server(httplib::Server& server, const MockOptions& o) {
   server.set_tcp_nodelay(true);
   const unsigned threads = o.threads ? o.threads : 1;
   server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  if (auto* own = dynamic_cast<HttpServer*>(&server)) own->set_request_timeout(o.request_timeout);
 }
 
 }  // namespace orderkit::mock

@@ -37,7 +37,7 @@ int main(int argc, char** argv) {
   std::string host = "127.0.0.1";
   int port = 8080;
   std::string mode = "sample", log = "text";
-  unsigned delay_ms = 0, read_timeout = 5, write_timeout = 5;
+  unsigned delay_ms = 0, read_timeout = 5, write_timeout = 5, request_timeout_ms = 5000;
 
   CLI::App app{"orderkit-mock: the four OrderKit order APIs as documented, with a request journal, faults on "
                "demand, idempotency and CORS.\n"
@@ -76,6 +76,11 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1u, 1000000u));
   app.add_option("--read-timeout", read_timeout, "Seconds a read may stall")->capture_default_str()->check(CLI::Range(1u, 3600u));
   app.add_option("--write-timeout", write_timeout, "Seconds a write may stall")->capture_default_str()->check(CLI::Range(1u, 3600u));
+  app.add_option("--request-timeout-ms", request_timeout_ms,
+                 "Milliseconds a whole request may take to arrive, from its first byte (and its answer to be sent); "
+                 "slower clients get 408 and a closed connection")
+      ->capture_default_str()
+      ->check(CLI::Range(1u, 3600000u));
 
   bool print_openapi = false;
   app.add_flag("--print-openapi", print_openapi, "Print the OpenAPI document (as /__admin/openapi.json) and exit");
@@ -91,6 +96,7 @@ int main(int argc, char** argv) {
   options.delay = std::chrono::milliseconds(delay_ms);
   options.read_timeout = std::chrono::seconds(read_timeout);
   options.write_timeout = std::chrono::seconds(write_timeout);
+  options.request_timeout = std::chrono::milliseconds(request_timeout_ms);
 
   if (print_openapi) {
     std::cout << orderkit::mock::MockState(options).openapi() << '\n';

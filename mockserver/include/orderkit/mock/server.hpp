@@ -62,6 +62,12 @@ struct MockOptions final {
   std::chrono::seconds read_timeout{5};
   std::chrono::seconds write_timeout{5};
   std::chrono::seconds keep_alive_timeout{5};
+  /// How long one request may take to arrive, from its first byte to its last, and its answer to
+  /// be sent: a client trickling a request slower gets 408 and a closed connection, so it cannot
+  /// hold a worker. (Requests are also capped at max_body_bytes plus 64 KiB of request line and
+  /// headers: 431 or 413.) Applies on the mock's own server (the orderkit-mock binary's);
+  /// cpp-httplib's Server has no such limit.
+  std::chrono::milliseconds request_timeout{5000};
 };
 
 /// Header names compared case-insensitively, as HTTP does.
@@ -128,7 +134,7 @@ class MockState {
 void register_routes(httplib::Server& server, MockState& state);
 
 /// Applies the options that belong to the server itself: body limit, timeouts, keep-alive,
-/// TCP_NODELAY and the worker pool.
+/// TCP_NODELAY and the worker pool, and on the mock's own server the request timeout.
 void configure_server(httplib::Server& server, const MockOptions& options);
 
 /// The line printed when the server is ready: "orderkit-mock listening on http://HOST:PORT".

@@ -1,0 +1,266 @@
+#include "connection_stream.hpp"
+
+#include <netdb.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <sys/uio.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+namespace orderkit::mock {
+
+namespace {
+
+// One receive takes a whole ordinary request (head and a sample body of a few KiB), and more
+// when the client pipelines.
+constexpr std::size_t kReadBufferBytes = 16 * 1024;
+// Writes are gathered up to this and sent together; a larger write goes out at once.
+constexpr std::size_t kGatherBytes = 64 * 1024;
+// The request line kept for the log of a cut-off request.
+constexpr std::size_t kRequestLineBytes = 256;
+// After a cut-off answer: how long, and how many bytes, the client's remaining bytes are read.
+constexpr std::chrono::milliseconds kLingerTime{500};
+constexpr std::size_t kLingerBytes = 256 * 1024;
+// "\r\n\r\n" as four bytes: the blank line that ends a request's head.
+constexpr std::uint32_t kHeadEnd = 0x0d0a0d0au;
+
+void address_of(socket_t sock, bool peer, std::string& ip, int& port) {
+  sockaddr_storage addr{};
+  socklen_t length = sizeof addr;
+  sockaddr* a = reinterpret_cast<sockaddr*>(&addr);
+  if ((peer ? ::getpeername(sock, a, &length) : ::getsockname(sock, a, &length)) != 0) return;
+  if (addr.ss_family == AF_INET) port = ntohs(reinterpret_cast<const sockaddr_in*>(&addr)->sin_port);
+  else if (addr.ss_family == AF_INET6) port = ntohs(reinterpret_cast<const sockaddr_in6*>(&addr)->sin6_port);
+  else return;
+  char host[NI_MAXHOST];
+  if (::getnameinfo(a, length, host, sizeof host, nullptr, 0, NI_NUMERICHOST) == 0) ip = host;
+}
+
+bool would_block(int error) { return error == EAGAIN || error == EWOULDBLOCK; }
+
+}  // namespace
+
+int cut_off_status(CutOff reason) {
+  switch (reason) {
+    case CutOff::timeout: return 408;
+    case CutOff::head_too_large: return 431;
+    case CutOff::body_too_large: return 413;
+    case CutOff::none: break;
+  }
+  return 0;
+}
+
+ConnectionStream::ConnectionStream(socket_t sock, const StreamLimits& limits)
+    : sock_(sock), limits_(limits), in_(kReadBufferBytes) {
+  // Once per connection, not per request as SocketStream does (two system calls each).
+  address_of(sock_, true, remote_ip_, remote_port_);
+  address_of(sock_, false, local_ip_, local_port_);
+  out_.reserve(4096);
+}
+
+bool ConnectionStream::wait_for_request(std::chrono::milliseconds idle, const std::atomic<socket_t>& server_socket) {
+  if (pos_ < end_) return true;  // pipelined: it is already here
+  const Clock::time_point until = Clock::now() + idle;
+  for (;;) {
+    if (server_socket == INVALID_SOCKET) return false;
+    const Clock::time_point now = Clock::now();
+    if (now >= until) return false;
+    // Waits in slices so that a stopping server is noticed soon.
+    const auto slice = std::min(std::chrono::ceil<std::chrono::milliseconds>(until - now), std::chrono::milliseconds(100));
+    pollfd p{sock_, POLLIN, 0};
+    const int ready = ::poll(&p, 1, static_cast<int>(slice.count()));
+    if (ready > 0) return true;  // data, or the peer closed: the read tells which
+    if (ready < 0 && errno != EINTR) return false;
+  }
+}
+
+void ConnectionStream::begin_request() {
+  request_start_ = Clock::now();
+  request_deadline_ = request_start_ + limits_.request_timeout;
+  answer_deadline_ = {};
+  request_bytes_ = 0;
+  last_four_ = 0;
+  head_done_ = false;
+  request_line_done_ = false;
+  request_line_.clear();
+  answer_started_ = false;
+  cut_off_ = CutOff::none;
+}
+
+int ConnectionStream::wait(short events, std::chrono::milliseconds timeout, Clock::time_point deadline) const {
+  for (;;) {
+    std::chrono::milliseconds limit = timeout;
+    if (deadline != Clock::time_point{}) {
+      const Clock::time_point now = Clock::now();
+      if (now >= deadline) return 0;
+      limit = std::min(limit, std::chrono::ceil<std::chrono::milliseconds>(deadline - now));
+    }
+    pollfd p{sock_, events, 0};
+    const int ready = ::poll(&p, 1, static_cast<int>(limit.count()));
+    if (ready < 0 && errno == EINTR) continue;
+    return ready;
+  }
+}
+
+ssize_t ConnectionStream::fill() {
+  pos_ = end_ = 0;
+  for (;;) {
+    // Try first: under load the bytes are usually there, and a poll before every read (as
+    // SocketStream does) is a system call for nothing.
+    const ssize_t n = ::recv(sock_, in_.data(), in_.size(), MSG_DONTWAIT);
+    if (n > 0) {
+      end_ = static_cast<std::size_t>(n);
+      return n;
+    }
+    if (n == 0) return 0;
+    if (errno == EINTR) continue;
+    if (!would_block(errno)) return -1;
+    const int ready = wait(POLLIN, limits_.read_timeout, request_deadline_);
+    if (ready > 0) continue;
+    if (ready == 0) cut_off_ = CutOff::timeout;
+    return -1;
+  }
+}
+
+std::size_t ConnectionStream::allowance() {
+  std::size_t allowed = limits_.max_request_bytes > request_bytes_ ? limits_.max_request_bytes - request_bytes_ : 0;
+  if (!head_done_)
+    allowed = std::min(allowed, limits_.max_head_bytes > request_bytes_ ? limits_.max_head_bytes - request_bytes_ : 0);
+  if (allowed == 0) cut_off_ = head_done_ ? CutOff::body_too_large : CutOff::head_too_large;
+  return allowed;
+}
+
+std::size_t ConnectionStream::admit(const char* data, std::size_t n) {
+  n = std::min(n, allowance());
+  if (!head_done_) {
+    // cpp-httplib reads the head a byte at a time, so this loop is short.
+    for (std::size_t i = 0; i < n; ++i) {
+      const char c = data[i];
+      if (!request_line_done_) {
+        if (c == '\r' || c == '\n') request_line_done_ = true;
+        else if (request_line_.size() < kRequestLineBytes) request_line_.push_back(c);
+      }
+      last_four_ = (last_four_ << 8) | static_cast<unsigned char>(c);
+      if (last_four_ == kHeadEnd) {
+        head_done_ = true;
+        n = i + 1;  // the body counts against the request's limit only
+        break;
+      }
+    }
+  }
+  request_bytes_ += n;
+  return n;
+}
+
+ssize_t ConnectionStream::read(char* ptr, size_t size) {
+  if (cut_off_ != CutOff::none || broken_) return -1;
+  if (size == 0) return 0;
+  if (pos_ == end_) {
+    // Over a limit already: cut off now rather than wait for bytes that cannot be taken.
+    if (allowance() == 0) return -1;
+    // Whatever was written must go before waiting for the client (100 Continue).
+    if (!flush()) return -1;
+    const ssize_t got = fill();
+    if (got <= 0) return got;
+  }
+  const std::size_t n = admit(in_.data() + pos_, std::min(size, end_ - pos_));
+  if (n == 0) return -1;
+  std::memcpy(ptr, in_.data() + pos_, n);
+  pos_ += n;
+  return static_cast<ssize_t>(n);
+}
+
+bool ConnectionStream::send_all(std::string_view a, std::string_view b, Clock::time_point deadline) {
+  iovec parts[2] = {{const_cast<char*>(a.data()), a.size()}, {const_cast<char*>(b.data()), b.size()}};
+  iovec* first = parts;
+  std::size_t count = 2;
+  auto skip_empty = [&] {
+    while (count > 0 && first->iov_len == 0) {
+      ++first;
+      --count;
+    }
+  };
+  skip_empty();
+  while (count > 0) {
+    msghdr message{};
+    message.msg_iov = first;
+    message.msg_iovlen = count;
+    const ssize_t n = ::sendmsg(sock_, &message, MSG_NOSIGNAL | MSG_DONTWAIT);
+    if (n > 0) {
+      answer_started_ = true;
+      auto sent = static_cast<std::size_t>(n);
+      while (sent > 0) {
+        const std::size_t step = std::min(sent, first->iov_len);
+        first->iov_base = static_cast<char*>(first->iov_base) + step;
+        first->iov_len -= step;
+        sent -= step;
+        skip_empty();
+      }
+      continue;
+    }
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0 && would_block(errno) && wait(POLLOUT, limits_.write_timeout, deadline) > 0) continue;
+    return false;
+  }
+  return true;
+}
+
+bool ConnectionStream::flush() {
+  if (broken_) return false;
+  if (out_.empty()) return true;
+  if (answer_deadline_ == Clock::time_point{}) answer_deadline_ = Clock::now() + limits_.request_timeout;
+  const bool ok = send_all(out_, {}, answer_deadline_);
+  out_.clear();
+  broken_ = !ok;
+  return ok;
+}
+
+ssize_t ConnectionStream::write(const char* ptr, size_t size) {
+  if (cut_off_ != CutOff::none || broken_) return -1;
+  if (out_.size() + size <= kGatherBytes) {
+    out_.append(ptr, size);
+    return static_cast<ssize_t>(size);
+  }
+  if (answer_deadline_ == Clock::time_point{}) answer_deadline_ = Clock::now() + limits_.request_timeout;
+  const bool ok = send_all(out_, std::string_view(ptr, size), answer_deadline_);
+  out_.clear();
+  broken_ = !ok;
+  return ok ? static_cast<ssize_t>(size) : -1;
+}
+
+void ConnectionStream::answer_and_close(std::string_view bytes) {
+  out_.clear();
+  if (!bytes.empty() && !broken_) send_all(bytes, {}, Clock::now() + limits_.write_timeout);
+  ::shutdown(sock_, SHUT_WR);
+  // Closing with unread bytes makes the kernel reset the connection, and a client still sending
+  // could lose the answer: read what it sends for a moment (a "lingering close").
+  const Clock::time_point until = Clock::now() + kLingerTime;
+  std::size_t drained = 0;
+  while (drained < kLingerBytes && wait(POLLIN, kLingerTime, until) > 0) {
+    const ssize_t n = ::recv(sock_, in_.data(), in_.size(), MSG_DONTWAIT);
+    if (n > 0) drained += static_cast<std::size_t>(n);
+    else if (n == 0 || (errno != EINTR && !would_block(errno))) break;
+  }
+}
+
+bool ConnectionStream::is_readable() const {
+  return pos_ < end_ || wait(POLLIN, limits_.read_timeout, request_deadline_) > 0;
+}
+
+bool ConnectionStream::is_writable() const {
+  return !broken_ && cut_off_ == CutOff::none && wait(POLLOUT, limits_.write_timeout, answer_deadline_) > 0;
+}
+
+void ConnectionStream::get_remote_ip_and_port(std::string& ip, int& port) const {
+  ip = remote_ip_;
+  port = remote_port_;
+}
+
+void ConnectionStream::get_local_ip_and_port(std::string& ip, int& port) const {
+  ip = local_ip_;
+  port = local_port_;
+}
+
+}  // namespace orderkit::mock
