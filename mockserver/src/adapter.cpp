@@ -36,10 +36,20 @@ Request to_request(const httplib::Request& hr) {
 
 void write(Response&& r, httplib::Response& hr) {
   hr.status = r.status;
-  std::string type = r.header("Content-Type");
-  for (auto& [name, value] : r.headers)
-    if (!iequals(name, "Content-Type")) hr.headers.emplace(name, value);
-  if (!r.body.empty() || !type.empty()) hr.set_content(std::move(r.body), type.empty() ? "text/plain" : type.c_str());
+  std::string type;
+  while (!r.headers.empty()) {
+    auto node = r.headers.extract(r.headers.begin());
+    if (iequals(node.key(), "Content-Type")) {
+      if (type.empty()) type = std::move(node.mapped());
+    } else {
+      hr.headers.emplace(std::move(node.key()), std::move(node.mapped()));
+    }
+  }
+  // As set_content() does, without copying the body.
+  if (!r.body.empty() || !type.empty()) {
+    hr.body = std::move(r.body);
+    hr.headers.emplace("Content-Type", type.empty() ? std::string("text/plain") : std::move(type));
+  }
 }
 
 // When the current request started, for the log line (a worker thread serves one request at a time).
@@ -157,11 +167,19 @@ void register_routes(httplib::Server& server, MockState& state) {
       }
       return true;
     };
+    // Headers are looked up in `r` (inline case folding) rather than in `hr` (a libc tolower
+    // call per character compared).
+    const std::string length = r.header("Content-Length");
+    // The declared length (when within the limit) up front: growing the body as chunks arrive
+    // costs a reallocation and copy per doubling.
+    std::uint64_t declared = 0;
+    if (parse_uint(length, max_body, declared)) r.body.reserve(static_cast<std::size_t>(declared));
     bool read = true;
-    if (!hr.has_header("Content-Length") && !hr.has_header("Transfer-Encoding")) {
+    if (length.empty() && r.header("Transfer-Encoding").empty()) {
       // HTTP/1.1 (RFC 9112 6.3): a request with neither has no body. 0.11.4 would wait for the
       // connection to close instead.
-    } else if (hr.is_multipart_form_data()) {
+    } else if (r.header("Content-Type").rfind("multipart/form-data", 0) == 0) {
+      // (cpp-httplib's own is_multipart_form_data() test: its reader needs multipart receivers.)
       // Not a documented format: read it to the end and let the pipeline answer 415.
       read = reader([](const httplib::MultipartFormData&) { return true; },
                     [&](const char* data, std::size_t n) { return receive(data, n); });
@@ -182,7 +200,7 @@ void register_routes(httplib::Server& server, MockState& state) {
       res.set_content(error_body("The request body could not be read.", Wire::json), "application/json; charset=utf-8");
       return;
     }
-    write(state.handle(r), res);
+    write(state.handle(std::move(r)), res);
   };
 
   server.Get(".*", plain);

@@ -81,6 +81,7 @@ void ConnectionStream::begin_request() {
   request_deadline_ = request_start_ + limits_.request_timeout;
   answer_deadline_ = {};
   request_bytes_ = 0;
+  budget_ = std::min(limits_.max_head_bytes, limits_.max_request_bytes);
   last_four_ = 0;
   head_done_ = false;
   request_line_done_ = false;
@@ -124,50 +125,58 @@ ssize_t ConnectionStream::fill() {
   }
 }
 
-std::size_t ConnectionStream::allowance() {
-  std::size_t allowed = limits_.max_request_bytes > request_bytes_ ? limits_.max_request_bytes - request_bytes_ : 0;
-  if (!head_done_)
-    allowed = std::min(allowed, limits_.max_head_bytes > request_bytes_ ? limits_.max_head_bytes - request_bytes_ : 0);
-  if (allowed == 0) cut_off_ = head_done_ ? CutOff::body_too_large : CutOff::head_too_large;
-  return allowed;
+ssize_t ConnectionStream::over_limit() {
+  cut_off_ = head_done_ ? CutOff::body_too_large : CutOff::head_too_large;
+  return -1;
 }
 
-std::size_t ConnectionStream::admit(const char* data, std::size_t n) {
-  n = std::min(n, allowance());
-  if (!head_done_) {
-    // cpp-httplib reads the head a byte at a time, so this loop is short.
-    for (std::size_t i = 0; i < n; ++i) {
-      const char c = data[i];
-      if (!request_line_done_) {
-        if (c == '\r' || c == '\n') request_line_done_ = true;
-        else if (request_line_.size() < kRequestLineBytes) request_line_.push_back(c);
-      }
-      last_four_ = (last_four_ << 8) | static_cast<unsigned char>(c);
-      if (last_four_ == kHeadEnd) {
-        head_done_ = true;
-        n = i + 1;  // the body counts against the request's limit only
-        break;
-      }
+std::size_t ConnectionStream::scan_head(const char* data, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i) {
+    const char c = data[i];
+    if (!request_line_done_) {
+      if (c == '\r' || c == '\n') request_line_done_ = true;
+      else if (request_line_.size() < kRequestLineBytes) request_line_.push_back(c);
+    }
+    last_four_ = (last_four_ << 8) | static_cast<unsigned char>(c);
+    if (last_four_ == kHeadEnd) {
+      head_done_ = true;
+      return i + 1;  // the body counts against the request's limit only
     }
   }
-  request_bytes_ += n;
   return n;
 }
 
 ssize_t ConnectionStream::read(char* ptr, size_t size) {
+  // cpp-httplib reads the request line and headers a byte at a time: this is the hot path.
   if (cut_off_ != CutOff::none || broken_) return -1;
   if (size == 0) return 0;
   if (pos_ == end_) {
     // Over a limit already: cut off now rather than wait for bytes that cannot be taken.
-    if (allowance() == 0) return -1;
+    if (budget_ == 0) return over_limit();
     // Whatever was written must go before waiting for the client (100 Continue).
     if (!flush()) return -1;
     const ssize_t got = fill();
     if (got <= 0) return got;
   }
-  const std::size_t n = admit(in_.data() + pos_, std::min(size, end_ - pos_));
-  if (n == 0) return -1;
-  std::memcpy(ptr, in_.data() + pos_, n);
+  std::size_t n = std::min(size, end_ - pos_);
+  if (n > budget_) {
+    if (budget_ == 0) return over_limit();
+    n = budget_;
+  }
+  const char* data = in_.data() + pos_;
+  request_bytes_ += n;
+  budget_ -= n;
+  if (!head_done_) {
+    const std::size_t head = scan_head(data, n);
+    if (head_done_) {
+      // The rest of the request's allowance is for the body.
+      request_bytes_ -= n - head;
+      n = head;
+      budget_ = limits_.max_request_bytes > request_bytes_ ? limits_.max_request_bytes - request_bytes_ : 0;
+    }
+  }
+  if (n == 1) *ptr = *data;
+  else std::memcpy(ptr, data, n);
   pos_ += n;
   return static_cast<ssize_t>(n);
 }

@@ -89,11 +89,11 @@ class ConnectionStream final : public httplib::Stream {
   bool send_all(std::string_view a, std::string_view b, Clock::time_point deadline);
   // Waits for `events` at most `timeout`, and never past `deadline`; > 0 when ready.
   int wait(short events, std::chrono::milliseconds timeout, Clock::time_point deadline) const;
-  // How many more bytes this request may take; 0 cuts it off.
-  std::size_t allowance();
-  // Counts bytes handed to the parser against the limits, and watches for the end of the head;
-  // returns how many of the `n` may go (0: cut off).
-  std::size_t admit(const char* data, std::size_t n);
+  // Cuts the request off for going over its byte limit; returns -1 for read().
+  ssize_t over_limit();
+  // Watches head bytes for the request line (kept for the log) and the blank line that ends the
+  // head; returns how many of the `n` bytes belong to the head.
+  std::size_t scan_head(const char* data, std::size_t n);
 
   socket_t sock_;
   StreamLimits limits_;
@@ -109,6 +109,7 @@ class ConnectionStream final : public httplib::Stream {
   // The current request.
   Clock::time_point request_start_{}, request_deadline_{}, answer_deadline_{};
   std::size_t request_bytes_ = 0;
+  std::size_t budget_ = 0;  // bytes it may still take: of the head, then of the whole request
   std::uint32_t last_four_ = 0;  // the last four head bytes, to see the blank line that ends the head
   bool head_done_ = false;
   bool request_line_done_ = false;

@@ -1,5 +1,6 @@
 // The request pipeline: route, CORS, method, content type, Accept, faults, idempotency, the
 // endpoint itself, then the journal. Pure apart from the state's stores and an optional delay.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -25,19 +26,6 @@ constexpr const char* kExposeHeaders = "X-Request-Id, Idempotency-Replayed, Allo
 // A delay asked for by header is capped so that one request cannot hold a worker for long.
 constexpr std::uint64_t kMaxDelayMs = 60000;
 
-std::string utc_timestamp() {
-  using namespace std::chrono;
-  const auto now = system_clock::now();
-  const std::time_t t = system_clock::to_time_t(now);
-  const auto ms = duration_cast<milliseconds>(now.time_since_epoch()).count() % 1000;
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-                tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms));
-  return buf;
-}
-
 std::string content_type(std::string_view media_type) { return std::string(media_type) + "; charset=utf-8"; }
 
 Response message(int status, std::string_view text, Wire wire = Wire::json,
@@ -60,14 +48,14 @@ Response json_response(int status, std::string body) {
 // The documented response media type chosen for this request (ASP.NET's DefaultContentNegotiator:
 // Accept first; when nothing in Accept matches, the request's own content type; then the first
 // formatter, JSON).
-std::size_t choose_response_type(const Request& req, const Endpoint& e) {
+std::size_t choose_response_type(const Request& req, const std::optional<MediaType>& request_type, const Endpoint& e) {
   const std::string accept = req.header("Accept");
   if (!trim(accept).empty()) {
     if (auto chosen = negotiate(parse_accept(accept), e.response_types)) return *chosen;
   }
-  if (auto ct = parse_media_type(req.header("Content-Type"))) {
+  if (request_type) {
     for (std::size_t i = 0; i < e.response_types.size(); ++i)
-      if (e.response_types[i] == ct->type) return i;
+      if (e.response_types[i] == request_type->type) return i;
   }
   return 0;
 }
@@ -132,7 +120,9 @@ Response api_request(MockState::Impl& s, const Request& req, const Route& route,
   }
   s.api_requests.fetch_add(1);
 
-  const std::size_t response_index = choose_response_type(req, e);
+  const std::string content_type_header = req.header("Content-Type");
+  const std::optional<MediaType> request_type = parse_media_type(content_type_header);
+  const std::size_t response_index = choose_response_type(req, request_type, e);
   const std::string& response_type = e.response_types[response_index];
   const Wire response_wire = *wire_of(response_type);
   const Wire error_wire = response_wire == Wire::xml ? Wire::xml : Wire::json;
@@ -140,7 +130,7 @@ Response api_request(MockState::Impl& s, const Request& req, const Route& route,
   // The body's media type must be one the page documents for this endpoint.
   Wire request_wire = Wire::json;
   if (!e.request_types.empty()) {
-    const std::string header = req.header("Content-Type");
+    const std::string& header = content_type_header;
     if (header.empty() && req.body.empty()) {
       entry.has_body_model = true;
       std::vector<FieldError> errors = {{"", "required", "A non-empty request body is required."}};
@@ -149,7 +139,7 @@ Response api_request(MockState::Impl& s, const Request& req, const Route& route,
       entry.errors.push_back({model_state_key(e.param, ""), errors[0].message});
       return r;
     }
-    const std::optional<MediaType> ct = parse_media_type(header.empty() ? "application/octet-stream" : header);
+    const std::optional<MediaType> ct = header.empty() ? parse_media_type("application/octet-stream") : request_type;
     const std::string shown = ct ? ct->type : header;
     bool supported = false;
     for (const std::string& t : e.request_types) supported = supported || (ct && t == ct->type);
@@ -178,9 +168,11 @@ Response api_request(MockState::Impl& s, const Request& req, const Route& route,
   }
   if (delay_ms) std::this_thread::sleep_for(std::chrono::milliseconds(std::min(delay_ms, kMaxDelayMs)));
 
-  // Idempotency: a key seen before answers the stored response (same request) or 422.
+  // Idempotency: a key seen before answers the stored response (same request) or 422. The
+  // request's fingerprint hashes the whole body, so it is computed only when there is a key.
   const std::string idempotency_key = req.header("Idempotency-Key");
-  const std::uint64_t fingerprint = fnv1a(req.body, fnv1a(req.method + " " + lower(req.path) + "?" + req.query));
+  const std::uint64_t fingerprint =
+      idempotency_key.empty() ? 0 : fnv1a(req.body, fnv1a(req.method + " " + lower(req.path) + "?" + req.query));
   if (!idempotency_key.empty()) {
     if (auto hit = s.idempotency.find(idempotency_key, fingerprint)) {
       if (!hit->same_request)
@@ -284,12 +276,44 @@ void add_cors(const MockOptions& o, const Request& req, Response& r) {
   (void)req;
 }
 
-}  // namespace
+// Records a request in the journal, taking the parts of `owned` (the same request, when the
+// caller gave it up) instead of copying them.
+void journal_request(MockState::Impl& s, const Request& req, Request* owned, JournalEntry& entry,
+                     std::string request_id, int status) {
+  entry.time = std::chrono::system_clock::now();
+  entry.request_id = std::move(request_id);
+  entry.status = status;
+  entry.body_bytes = req.body.size();
+  const std::size_t keep = s.journal.body_bytes();
+  if (!owned) {
+    entry.method = req.method;
+    entry.path = req.path;
+    entry.query = req.query;
+    entry.headers.reserve(req.headers.size());
+    for (const auto& [name, value] : req.headers) entry.headers.emplace_back(name, value);
+    entry.body = req.body.substr(0, keep);
+  } else {
+    entry.method = std::move(owned->method);
+    entry.path = std::move(owned->path);
+    entry.query = std::move(owned->query);
+    entry.headers.reserve(owned->headers.size());
+    while (!owned->headers.empty()) {
+      auto node = owned->headers.extract(owned->headers.begin());
+      entry.headers.emplace_back(std::move(node.key()), std::move(node.mapped()));
+    }
+    // A body over the journal's cap is copied in part: moved, it would keep its whole buffer.
+    if (owned->body.size() <= keep) entry.body = std::move(owned->body);
+    else entry.body = owned->body.substr(0, keep);
+  }
+  s.journal.add(std::move(entry));
+}
 
-Response MockState::handle(const Request& req) {
-  Impl& s = *impl_;
+Response answer(MockState& state, MockState::Impl& s, const Request& req, Request* owned) {
+  // The client's id is echoed in a response header: only when it is short, printable text.
   std::string request_id = req.header("X-Request-Id");
-  if (request_id.empty() || request_id.size() > 200) {
+  const bool printable = std::all_of(request_id.begin(), request_id.end(),
+                                     [](char c) { return static_cast<unsigned char>(c) >= 0x20 && c != 0x7f; });
+  if (request_id.empty() || request_id.size() > 200 || !printable) {
     char buf[48];
     std::snprintf(buf, sizeof buf, "%08x-%llu", s.instance,
                   static_cast<unsigned long long>(s.request_ids.fetch_add(1) + 1));
@@ -313,7 +337,7 @@ Response MockState::handle(const Request& req) {
     } else if (route.kind == Route::Kind::api) {
       r = api_request(s, req, route, entry);
     } else if (route.kind != Route::Kind::none) {
-      r = admin_request(*this, s, req, route);
+      r = admin_request(state, s, req, route);
     } else if ((req.method == "GET" || req.method == "HEAD") && s.static_files.enabled()) {
       if (auto file = s.static_files.serve(req.path, req.method == "HEAD")) r = std::move(*file);
       else r = message(404, not_found_message(req));
@@ -330,19 +354,14 @@ Response MockState::handle(const Request& req) {
   r.headers.emplace("X-Request-Id", request_id);
 
   const bool admin = route.kind != Route::Kind::none && route.kind != Route::Kind::api;
-  if (!admin && req.method != "OPTIONS") {
-    entry.time = utc_timestamp();
-    entry.request_id = request_id;
-    entry.method = req.method;
-    entry.path = req.path;
-    entry.query = req.query;
-    for (const auto& [name, value] : req.headers) entry.headers.emplace_back(name, value);
-    entry.body_bytes = req.body.size();
-    entry.body = req.body.substr(0, s.journal.body_bytes());
-    entry.status = r.status;
-    s.journal.add(std::move(entry));
-  }
+  if (!admin && req.method != "OPTIONS") journal_request(s, req, owned, entry, std::move(request_id), r.status);
   return r;
 }
+
+}  // namespace
+
+Response MockState::handle(const Request& request) { return answer(*this, *impl_, request, nullptr); }
+
+Response MockState::handle(Request&& request) { return answer(*this, *impl_, request, &request); }
 
 }  // namespace orderkit::mock

@@ -2,7 +2,27 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
+#include <ctime>
+
 namespace orderkit::mock {
+
+namespace {
+
+// "2026-11-24T11:41:07.123Z"
+std::string utc_timestamp(std::chrono::system_clock::time_point time) {
+  using namespace std::chrono;
+  const std::time_t t = system_clock::to_time_t(time);
+  const auto ms = duration_cast<milliseconds>(time.time_since_epoch()).count() % 1000;
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms));
+  return buf;
+}
+
+}  // namespace
 
 void Journal::add(JournalEntry entry) {
   if (capacity_ == 0) return;
@@ -34,7 +54,7 @@ std::string Journal::to_json() const {
     const JournalEntry& e = entries_[(next_ + i) % entries_.size()];
     ordered_json headers = ordered_json::object();
     for (const auto& [name, value] : e.headers) headers[name] = value;
-    ordered_json j = {{"time", e.time},
+    ordered_json j = {{"time", utc_timestamp(e.time)},
                       {"requestId", e.request_id},
                       {"method", e.method},
                       {"path", e.path},

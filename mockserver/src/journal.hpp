@@ -1,6 +1,7 @@
 #pragma once
 // The request journal: the last N requests with what the mock made of them, for integrators'
 // assertions (GET /__admin/requests).
+#include <chrono>
 #include <cstddef>
 #include <mutex>
 #include <string>
@@ -12,7 +13,7 @@
 namespace orderkit::mock {
 
 struct JournalEntry {
-  std::string time;  // UTC, ISO 8601
+  std::chrono::system_clock::time_point time;  // written as UTC ISO 8601 when the journal is read
   std::string request_id;
   std::string method, path, query;
   std::vector<std::pair<std::string, std::string>> headers;

@@ -1,6 +1,6 @@
 #include "router.hpp"
 
-#include <vector>
+#include <algorithm>
 
 #include "text.hpp"
 
@@ -8,25 +8,41 @@ namespace orderkit::mock {
 
 namespace {
 
-std::vector<std::string_view> segments(std::string_view path) {
-  std::vector<std::string_view> out;
-  for (std::string_view s : split(path, '/'))
-    if (!s.empty()) out.push_back(s);
-  return out;
+// Walks the non-empty segments of a path ("/a//b/" -> "a", "b") without allocating: routes are
+// matched on every request.
+class Segments {
+ public:
+  explicit Segments(std::string_view path) : path_(path) {}
+  bool next(std::string_view& segment) {
+    while (pos_ < path_.size() && path_[pos_] == '/') ++pos_;
+    if (pos_ >= path_.size()) return false;
+    const std::size_t end = std::min(path_.find('/', pos_), path_.size());
+    segment = path_.substr(pos_, end - pos_);
+    pos_ = end;
+    return true;
+  }
+
+ private:
+  std::string_view path_;
+  std::size_t pos_ = 0;
+};
+
+bool is_parameter(std::string_view segment) {
+  return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
 }
 
-// Matches a route template ("v1/CustomerContracts/{id}/Orders") segment by segment.
-bool match_template(const std::vector<std::string_view>& path, std::string_view templ, std::string& id) {
-  const std::vector<std::string_view> t = segments(templ);
-  if (t.size() != path.size()) return false;
-  for (std::size_t i = 0; i < t.size(); ++i) {
-    if (t[i].size() > 2 && t[i].front() == '{' && t[i].back() == '}') {
-      id = std::string(path[i]);
-    } else if (!iequals(t[i], path[i])) {
-      return false;
-    }
+// Matches `path` against a base segment ("mobile", or "" for none) and a route template
+// ("v1/CustomerContracts/{id}/Orders") segment by segment; `id` receives the {id} segment.
+bool match_template(std::string_view path, std::string_view base, std::string_view route, std::string_view& id) {
+  Segments p(path), t(route);
+  std::string_view ps, ts;
+  if (!base.empty() && !(p.next(ps) && iequals(ps, base))) return false;
+  while (t.next(ts)) {
+    if (!p.next(ps)) return false;
+    if (is_parameter(ts)) id = ps;
+    else if (!iequals(ts, ps)) return false;
   }
-  return true;
+  return !p.next(ps);
 }
 
 }  // namespace
@@ -37,19 +53,23 @@ std::string served_path(const Endpoint& endpoint, std::string_view api) {
 
 Route match_route(std::string_view path, std::string_view api) {
   Route r;
-  const std::vector<std::string_view> parts = segments(path);
-  if (parts.size() == 2 && iequals(parts[0], "__admin")) {
-    if (iequals(parts[1], "requests")) r.kind = Route::Kind::admin_requests;
-    else if (iequals(parts[1], "health")) r.kind = Route::Kind::admin_health;
-    else if (iequals(parts[1], "openapi.json")) r.kind = Route::Kind::admin_openapi;
-    else if (iequals(parts[1], "reset")) r.kind = Route::Kind::admin_reset;
+  Segments parts(path);
+  std::string_view first, second, rest;
+  if (parts.next(first) && iequals(first, "__admin") && parts.next(second) && !parts.next(rest)) {
+    if (iequals(second, "requests")) r.kind = Route::Kind::admin_requests;
+    else if (iequals(second, "health")) r.kind = Route::Kind::admin_health;
+    else if (iequals(second, "openapi.json")) r.kind = Route::Kind::admin_openapi;
+    else if (iequals(second, "reset")) r.kind = Route::Kind::admin_reset;
     return r;
   }
   for (const Endpoint& e : endpoints()) {
     if (!api.empty() && api != e.api->id) continue;
-    if (match_template(parts, served_path(e, api), r.id)) {
+    std::string_view id;
+    // All four APIs: each under its base path, "/" + the API's id (base_path()).
+    if (match_template(path, api.empty() ? std::string_view(e.api->id) : std::string_view(), e.route, id)) {
       r.kind = Route::Kind::api;
       r.endpoint = &e;
+      r.id = std::string(id);
       return r;
     }
   }

@@ -112,6 +112,8 @@ class MockState {
   /// Answers one request: the whole mock as a pure function of the request and the state.
   /// Never throws; bad input gets a 4xx answer.
   Response handle(const Request& request);
+  /// The same, taking the request's parts for the journal instead of copying them.
+  Response handle(Request&& request);
 
   /// The journal as JSON, oldest first (what GET /__admin/requests answers).
   std::string journal_json() const;
