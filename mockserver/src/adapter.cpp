@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <mutex>
 
+#include "cors.hpp"
 #include "errors.hpp"
 #include "http_server.hpp"
 #include "orderkit/mock/server.hpp"
@@ -50,6 +51,12 @@ void write(Response&& r, httplib::Response& hr) {
     hr.body = std::move(r.body);
     hr.headers.emplace("Content-Type", type.empty() ? std::string("text/plain") : std::move(type));
   }
+}
+
+// CORS on an answer made here rather than by MockState::handle() (which adds its own), so that a
+// browser page can read it too.
+void add_cors(const MockState& state, httplib::Response& res) {
+  for (const auto& [name, value] : cors_headers(state.options())) res.set_header(name, value);
 }
 
 // When the current request started, for the log line (a worker thread serves one request at a time).
@@ -130,7 +137,7 @@ void answer_cut_off(const MockState& state, const CutOffRequest& cut, httplib::R
       break;
   }
   res.set_content(error_body(message, Wire::json), "application/json; charset=utf-8");
-  if (!o.cors_origin.empty()) res.set_header("Access-Control-Allow-Origin", o.cors_origin);
+  add_cors(state, res);
   if (o.log == LogFormat::off) return;
   // "METHOD TARGET VERSION", as far as it arrived.
   const std::string_view line = cut.request_line;
@@ -192,12 +199,15 @@ void register_routes(httplib::Server& server, MockState& state) {
                                      " bytes).",
                                  Wire::json),
                       "application/json; charset=utf-8");
-      res.set_header("X-Request-Id", r.header("X-Request-Id"));
+      if (const std::string id = r.header("X-Request-Id"); !id.empty() && id.size() <= 200 && printable(id))
+        res.set_header("X-Request-Id", id);
+      add_cors(state, res);
       return;
     }
     if (!read) {
       res.status = 400;
       res.set_content(error_body("The request body could not be read.", Wire::json), "application/json; charset=utf-8");
+      add_cors(state, res);
       return;
     }
     write(state.handle(std::move(r)), res);
@@ -223,15 +233,17 @@ void register_routes(httplib::Server& server, MockState& state) {
   // The server's own errors (malformed request line or headers, URI too long, body over the
   // Content-Length limit) get a body like every other error.
   server.set_error_handler(
-      httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+      httplib::Server::HandlerWithResponse([&state](const httplib::Request&, httplib::Response& res) {
         if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
         res.set_content(error_body(status_message_for(res.status), Wire::json), "application/json; charset=utf-8");
+        add_cors(state, res);
         return httplib::Server::HandlerResponse::Handled;
       }));
 
-  server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+  server.set_exception_handler([&state](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
     res.status = 500;
     res.set_content(error_body("The mock server failed.", Wire::json), "application/json; charset=utf-8");
+    add_cors(state, res);
   });
 
   server.set_logger([&state](const httplib::Request& req, const httplib::Response& res) { log_line(state, req, res); });

@@ -1,12 +1,12 @@
 // The request pipeline: route, CORS, method, content type, Accept, faults, idempotency, the
 // endpoint itself, then the journal. Pure apart from the state's stores and an optional delay.
-#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <thread>
 
 #include "apis.hpp"
+#include "cors.hpp"
 #include "errors.hpp"
 #include "media.hpp"
 #include "openapi.hpp"
@@ -18,11 +18,6 @@ namespace orderkit::mock {
 
 namespace {
 
-// The headers a browser page using the SDK sends (preflight) and may read (expose).
-constexpr const char* kAllowHeaders =
-    "Content-Type, Accept, Authorization, X-Request-Id, Idempotency-Key, X-Api-Key, X-Mock-Status, "
-    "X-Mock-Delay-Ms, X-Mock-Fail-Times, X-Mock-Fail-Key";
-constexpr const char* kExposeHeaders = "X-Request-Id, Idempotency-Replayed, Allow, Retry-After";
 // A delay asked for by header is capped so that one request cannot hold a worker for long.
 constexpr std::uint64_t kMaxDelayMs = 60000;
 
@@ -267,13 +262,11 @@ Response admin_request(MockState& state, MockState::Impl& s, const Request& req,
   return r;
 }
 
-void add_cors(const MockOptions& o, const Request& req, Response& r) {
-  if (o.cors_origin.empty()) return;
-  r.headers.erase("Access-Control-Allow-Origin");
-  r.headers.emplace("Access-Control-Allow-Origin", o.cors_origin);
-  if (o.cors_origin != "*") r.headers.emplace("Vary", "Origin");
-  r.headers.emplace("Access-Control-Expose-Headers", kExposeHeaders);
-  (void)req;
+void add_cors(const MockOptions& o, Response& r) {
+  for (auto& [name, value] : cors_headers(o)) {
+    r.headers.erase(name);
+    r.headers.emplace(std::move(name), std::move(value));
+  }
 }
 
 // Records a request in the journal, taking the parts of `owned` (the same request, when the
@@ -311,9 +304,7 @@ void journal_request(MockState::Impl& s, const Request& req, Request* owned, Jou
 Response answer(MockState& state, MockState::Impl& s, const Request& req, Request* owned) {
   // The client's id is echoed in a response header: only when it is short, printable text.
   std::string request_id = req.header("X-Request-Id");
-  const bool printable = std::all_of(request_id.begin(), request_id.end(),
-                                     [](char c) { return static_cast<unsigned char>(c) >= 0x20 && c != 0x7f; });
-  if (request_id.empty() || request_id.size() > 200 || !printable) {
+  if (request_id.empty() || request_id.size() > 200 || !printable(request_id)) {
     char buf[48];
     std::snprintf(buf, sizeof buf, "%08x-%llu", s.instance,
                   static_cast<unsigned long long>(s.request_ids.fetch_add(1) + 1));
@@ -331,7 +322,8 @@ Response answer(MockState& state, MockState::Impl& s, const Request& req, Reques
       r.headers.emplace("Allow", allow);
       if (!s.options.cors_origin.empty()) {
         r.headers.emplace("Access-Control-Allow-Methods", allow);
-        r.headers.emplace("Access-Control-Allow-Headers", kAllowHeaders);
+        r.headers.emplace("Access-Control-Allow-Headers",
+                          allowed_request_headers(req.header("Access-Control-Request-Headers")));
         r.headers.emplace("Access-Control-Max-Age", "600");
       }
     } else if (route.kind == Route::Kind::api) {
@@ -349,7 +341,7 @@ Response answer(MockState& state, MockState::Impl& s, const Request& req, Reques
     r = message(500, std::string("The mock server failed: ") + ex.what());
   }
 
-  add_cors(s.options, req, r);
+  add_cors(s.options, r);
   r.headers.erase("X-Request-Id");
   r.headers.emplace("X-Request-Id", request_id);
 

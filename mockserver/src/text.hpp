@@ -23,6 +23,13 @@ inline bool iequals(std::string_view a, std::string_view b) {
   return true;
 }
 
+/// Whether `s` has no control characters (so it may go into a header or a log line as it is).
+inline bool printable(std::string_view s) {
+  for (const char c : s)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return false;
+  return true;
+}
+
 inline std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
