@@ -95,8 +95,9 @@ void write_log(const MockState& state, const LogLine& l) {
            json_escape(l.path) + "\",\"status\":" + std::to_string(l.status) + ",\"ms\":" + duration +
            ",\"bytes\":" + std::to_string(l.bytes) + ",\"requestId\":\"" + json_escape(l.request_id) + "\"}";
   } else {
-    line = std::string(l.remote) + " " + std::string(l.method) + " " + std::string(l.path) + " " +
-           std::to_string(l.status) + " " + duration + "ms " + std::to_string(l.bytes) + "B " + std::string(l.request_id);
+    // Escaped as in JSON too, so that a path cannot break the line (a decoded %0A) or its UTF-8.
+    line = json_escape(l.remote) + " " + json_escape(l.method) + " " + json_escape(l.path) + " " +
+           std::to_string(l.status) + " " + duration + "ms " + std::to_string(l.bytes) + "B " + json_escape(l.request_id);
   }
   if (o.log_sink) {
     o.log_sink(line);

@@ -277,7 +277,8 @@ void journal_request(MockState::Impl& s, const Request& req, Request* owned, Jou
   entry.request_id = std::move(request_id);
   entry.status = status;
   entry.body_bytes = req.body.size();
-  const std::size_t keep = s.journal.body_bytes();
+  // A text body cut short is cut between characters, so that it stays text.
+  const std::size_t keep = utf8_boundary(req.body, s.journal.body_bytes());
   if (!owned) {
     entry.method = req.method;
     entry.path = req.path;

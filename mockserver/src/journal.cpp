@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <ctime>
 
+#include "text.hpp"
+
 namespace orderkit::mock {
 
 namespace {
@@ -52,6 +54,7 @@ std::string Journal::to_json() const {
   std::lock_guard<std::mutex> lock(mutex_);
   for (std::size_t i = 0; i < entries_.size(); ++i) {
     const JournalEntry& e = entries_[(next_ + i) % entries_.size()];
+    const bool text = is_utf8(e.body);
     ordered_json headers = ordered_json::object();
     for (const auto& [name, value] : e.headers) headers[name] = value;
     ordered_json j = {{"time", utc_timestamp(e.time)},
@@ -60,8 +63,9 @@ std::string Journal::to_json() const {
                       {"path", e.path},
                       {"query", e.query},
                       {"headers", std::move(headers)},
-                      // Bodies are bytes: invalid UTF-8 is replaced rather than refused.
-                      {"body", e.body},
+                      // A body is bytes: text when it is UTF-8, else base64 so that no byte is lost.
+                      {"body", text ? e.body : base64(e.body)},
+                      {"bodyEncoding", text ? "utf-8" : "base64"},
                       {"bodyBytes", e.body_bytes},
                       {"bodyTruncated", e.body.size() < e.body_bytes},
                       {"api", e.api.empty() ? ordered_json(nullptr) : ordered_json(e.api)}};
@@ -78,6 +82,7 @@ std::string Journal::to_json() const {
     list.push_back(std::move(j));
   }
   ordered_json out = {{"total", total_}, {"requests", std::move(list)}};
+  // Path, query and headers are text: bytes in them that are not UTF-8 become U+FFFD.
   return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

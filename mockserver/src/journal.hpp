@@ -1,6 +1,8 @@
 #pragma once
 // The request journal: the last N requests with what the mock made of them, for integrators'
-// assertions (GET /__admin/requests).
+// assertions (GET /__admin/requests). Its JSON is always UTF-8: a body that is not UTF-8 text is
+// given in base64 (bodyEncoding "base64"); other text (path, query, headers) has bytes that are
+// not UTF-8 replaced with U+FFFD.
 #include <chrono>
 #include <cstddef>
 #include <mutex>
@@ -17,7 +19,7 @@ struct JournalEntry {
   std::string request_id;
   std::string method, path, query;
   std::vector<std::pair<std::string, std::string>> headers;
-  std::string body;              // at most the configured number of bytes
+  std::string body;              // at most the configured number of bytes (fewer, to end a character)
   std::size_t body_bytes = 0;    // the body's full size
   std::string api;               // "mobile", or "" for other paths
   bool decoded = false;          // the body decoded (and the request was valid) when errors is empty

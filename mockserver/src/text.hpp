@@ -53,10 +53,19 @@ std::string percent_decode(std::string_view s, bool plus_is_space);
 /// Parses "a=1&b=2" into decoded (name, value) pairs, in order.
 std::vector<std::pair<std::string, std::string>> parse_query(std::string_view query);
 
-/// Escapes text for a JSON string literal (without the quotes).
+/// Escapes text for a JSON string literal (without the quotes). The result is always UTF-8:
+/// bytes that are not UTF-8 become U+FFFD (written \ufffd).
 std::string json_escape(std::string_view s);
-/// Escapes text for XML character data and attribute values.
+/// Escapes text for XML character data and attribute values. The result is always UTF-8 XML
+/// text: bytes that are not UTF-8, and characters XML does not allow, become U+FFFD.
 std::string xml_escape(std::string_view s);
+
+/// Whether `s` is well-formed UTF-8 (RFC 3629).
+bool is_utf8(std::string_view s);
+/// `n`, or less so as not to cut a UTF-8 character of `s` in two (for keeping a prefix).
+std::size_t utf8_boundary(std::string_view s, std::size_t n);
+/// Standard base64 (RFC 4648 section 4) with padding.
+std::string base64(std::string_view bytes);
 
 /// FNV-1a, for keys built from request bodies.
 std::uint64_t fnv1a(std::string_view s, std::uint64_t seed = 1469598103934665603ull);
