@@ -91,8 +91,25 @@ BOOST_AUTO_TEST_CASE(stops_on_sigint) {
   BOOST_TEST(child.wait() == 0);
 }
 
+BOOST_AUTO_TEST_CASE(request_timeout_ms_cuts_off_a_trickling_client) {
+  Child child = spawn({"--port", "0", "--log", "off", "--request-timeout-ms", "300"});
+  const int port = port_of(child.first_line());
+  BOOST_REQUIRE(port > 0);
+  {
+    mock_test::RawClient client(port);
+    const std::string request = "GET /__admin/health HTTP/1.1\r\nUser-Agent: " + std::string(200, 'a') + "\r\n\r\n";
+    BOOST_TEST(client.trickle(request, std::chrono::milliseconds(20)) < request.size());
+    const std::string response = client.read_response();
+    BOOST_TEST(mock_test::raw_status(response) == 408);
+    BOOST_TEST(response.find("300 ms") != std::string::npos);
+  }
+  ::kill(child.pid, SIGTERM);
+  BOOST_TEST(child.wait() == 0);
+}
+
 BOOST_AUTO_TEST_CASE(usage_errors_exit_2_and_help_exits_0) {
   BOOST_TEST(spawn({"--mode", "nonsense"}).wait() == 2);
+  BOOST_TEST(spawn({"--request-timeout-ms", "0"}).wait() == 2);
   BOOST_TEST(spawn({"--no-such-option"}).wait() == 2);
   BOOST_TEST(spawn({"--help"}).wait() == 0);
   Child version = spawn({"--version"});
