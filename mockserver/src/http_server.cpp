@@ -65,6 +65,16 @@ StreamLimits HttpServer::limits() const {
 }
 
 bool HttpServer::process_and_close_socket(socket_t sock) {
+  // Closes the socket and forgets the stream however this returns (cpp-httplib lets a
+  // std::bad_alloc from its parser through).
+  struct Closer {
+    socket_t sock;
+    ~Closer() {
+      t_stream = nullptr;
+      ::shutdown(sock, SHUT_RDWR);
+      ::close(sock);
+    }
+  } closer{sock};
   ConnectionStream stream(sock, limits());
   t_stream = &stream;
   bool ret = false;
@@ -83,9 +93,6 @@ bool HttpServer::process_and_close_socket(socket_t sock) {
     if (!stream.flush()) ret = false;
     if (!ret || connection_closed) break;
   }
-  t_stream = nullptr;
-  ::shutdown(sock, SHUT_RDWR);
-  ::close(sock);
   return ret;
 }
 
