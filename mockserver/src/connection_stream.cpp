@@ -3,6 +3,7 @@
 #include <netdb.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <sys/uio.h>
 
 #include <algorithm>
@@ -23,6 +24,8 @@ constexpr std::size_t kRequestLineBytes = 256;
 // After a cut-off answer: how long, and how many bytes, the client's remaining bytes are read.
 constexpr std::chrono::milliseconds kLingerTime{500};
 constexpr std::size_t kLingerBytes = 256 * 1024;
+// How long the idle wait between requests blocks before it looks whether the server is stopping.
+constexpr std::chrono::milliseconds kIdleSlice{100};
 // "\r\n\r\n" as four bytes: the blank line that ends a request's head.
 constexpr std::uint32_t kHeadEnd = 0x0d0a0d0au;
 
@@ -57,31 +60,29 @@ ConnectionStream::ConnectionStream(socket_t sock, const StreamLimits& limits)
   // Once per connection, not per request as SocketStream does (two system calls each).
   address_of(sock_, true, remote_ip_, remote_port_);
   address_of(sock_, false, local_ip_, local_port_);
+  // The idle wait between requests receives in slices, so that a stopping server is noticed
+  // soon. Every other receive is MSG_DONTWAIT, so this timeout applies to that wait alone.
+  timeval slice{0, static_cast<suseconds_t>(std::chrono::microseconds(kIdleSlice).count())};
+  ::setsockopt(sock_, SOL_SOCKET, SO_RCVTIMEO, &slice, sizeof slice);
   out_.reserve(4096);
 }
 
 bool ConnectionStream::wait_for_request(std::chrono::milliseconds idle, const std::atomic<socket_t>& server_socket) {
   if (pos_ < end_) return true;  // pipelined: it is already here
-  // Under load the next request has often arrived while the last answer was being made: a
-  // receive that does not wait finds it without a poll.
   pos_ = end_ = 0;
-  const ssize_t n = ::recv(sock_, in_.data(), in_.size(), MSG_DONTWAIT);
-  if (n > 0) {
-    end_ = static_cast<std::size_t>(n);
-    return true;
-  }
-  if (n == 0) return false;  // the client closed the connection
   const Clock::time_point until = Clock::now() + idle;
   for (;;) {
     if (server_socket == INVALID_SOCKET) return false;
-    const Clock::time_point now = Clock::now();
-    if (now >= until) return false;
-    // Waits in slices so that a stopping server is noticed soon.
-    const auto slice = std::min(std::chrono::ceil<std::chrono::milliseconds>(until - now), std::chrono::milliseconds(100));
-    pollfd p{sock_, POLLIN, 0};
-    const int ready = ::poll(&p, 1, static_cast<int>(slice.count()));
-    if (ready > 0) return true;  // data, or the peer closed: the read tells which
-    if (ready < 0 && errno != EINTR) return false;
+    // One call that waits (at most kIdleSlice, SO_RCVTIMEO) and receives: a poll and then a
+    // receive would be two, and under load the request is often there already.
+    const ssize_t n = ::recv(sock_, in_.data(), in_.size(), 0);
+    if (n > 0) {
+      end_ = static_cast<std::size_t>(n);
+      return true;
+    }
+    if (n == 0) return false;  // the client closed the connection
+    if (errno != EINTR && !would_block(errno)) return false;
+    if (Clock::now() >= until) return false;
   }
 }
 
