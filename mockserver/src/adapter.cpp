@@ -187,8 +187,8 @@ void register_routes(httplib::Server& server, MockState& state) {
       // HTTP/1.1 (RFC 9112 6.3): a request with neither has no body. 0.11.4 would wait for the
       // connection to close instead.
     } else if (r.header("Content-Type").rfind("multipart/form-data", 0) == 0) {
-      // (cpp-httplib's own is_multipart_form_data() test: its reader needs multipart receivers.)
-      // Not a documented format: read it to the end and let the pipeline answer 415.
+      // Not a documented format: read it to the end and let the pipeline answer 415. (The test is
+      // cpp-httplib's is_multipart_form_data(): its reader then needs multipart receivers.)
       read = reader([](const httplib::MultipartFormData&) { return true; },
                     [&](const char* data, std::size_t n) { return receive(data, n); });
     } else {

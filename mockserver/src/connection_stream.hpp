@@ -6,8 +6,9 @@
 //
 // It also spares the hot path what 0.11.4's SocketStream costs: one read buffer for the whole
 // connection instead of one per request (which also keeps pipelined requests that arrived with an
-// earlier one), a poll only when a read or send would block, and the answer's status line,
-// headers and body sent together with one send.
+// earlier one), the wait for the next request and its receive in one call, a poll only when a
+// read or send within a request would block, and the answer's status line, headers and body sent
+// together with one send.
 #include <httplib.h>
 
 #include <atomic>
