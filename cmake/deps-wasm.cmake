@@ -38,6 +38,12 @@ set(CMAKE_CROSSCOMPILING_EMULATOR "${NODE_EXECUTABLE};--no-experimental-fetch")
 # that back and leaves the inlining to clang's size-aware -Oz rules: the codecs ran 2.5-3.5x faster
 # and the .wasm was 1 KiB smaller gzipped.
 set(CMAKE_CXX_FLAGS_MINSIZEREL "-Oz -sINLINING_LIMIT=0 -flto -DNDEBUG")
+# The link, though, at -Os (it comes after the flags above, and the last -O wins): at -Oz em++
+# links the size-optimised variant of its libc (libc-optz), whose memcpy and memset are byte-by-
+# byte loops, and every std::string append and growth goes through them. The objects keep their
+# -Oz code; -Os only picks the ordinary libc and runs wasm-opt at -Os. Measured: typed JSON
+# encode 1.25-1.35x and decode 1.2x faster, +0.8 KiB gzipped. (-Os sets INLINING_LIMIT again.)
+set(CMAKE_EXE_LINKER_FLAGS_MINSIZEREL "-Os -sINLINING_LIMIT=0")
 
 # Header-only libraries from /usr/include, through an include dir that holds only symlinks to them.
 # Never pass /usr/include itself to em++: glibc headers would shadow the wasm sysroot
