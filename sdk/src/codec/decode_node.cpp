@@ -165,7 +165,7 @@ int find_field(const ObjectNode& object, std::string_view name, int hint, bool j
   };
   auto exact = [&](int i) {
     const FieldNode& f = object.fields[i];
-    return f.length == name.size() && std::char_traits<char>::compare(f.name, name.data(), name.size()) == 0;
+    return same_name(std::string_view(f.name, f.length), name);
   };
   int n = static_cast<int>(object.count);
   if (hint >= 0 && hint < n && exact(hint) && usable(hint)) return hint;

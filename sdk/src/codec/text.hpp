@@ -9,6 +9,21 @@
 
 namespace orderkit::codec {
 
+/// Whether two names (element, field, namespace prefix; a few bytes each) are equal. In the
+/// WebAssembly build operator== calls libc's memcmp, a plain byte loop behind a call, and name
+/// comparisons were an eighth of the XML decoder's time there; an inline loop avoids the call.
+/// Natively glibc's memcmp is faster than the loop (XML decode 14% slower with the loop).
+inline bool same_name(std::string_view a, std::string_view b) {
+#ifdef __EMSCRIPTEN__
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+#else
+  return a == b;
+#endif
+}
+
 template <class Int>
 inline void append_int(std::string& out, Int v) {
   char buf[24];

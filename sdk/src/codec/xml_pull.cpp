@@ -386,7 +386,7 @@ Token PullParser::end_tag() {
   bool ascii = true;
   const char* q = name_end(p_ + 2, ascii);
   std::string_view got = view(p_ + 2, q);
-  if (got != expected) {
+  if (!same_name(got, expected)) {
     return fail(open, "end tag </" + shown(got) + ">", " does not match <" + shown(expected) + ">");
   }
   while (q < end_ && is(*q, kSpace)) ++q;

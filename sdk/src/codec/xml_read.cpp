@@ -67,7 +67,7 @@ class Reader {
 
   std::string_view resolve(std::string_view prefix) const {
     for (auto it = scopes_.rbegin(); it != scopes_.rend(); ++it)
-      if (it->prefix == prefix) return it->uri;
+      if (same_name(it->prefix, prefix)) return it->uri;
     return prefix.empty() ? std::string_view("") : std::string_view("\x01unbound");
   }
 
