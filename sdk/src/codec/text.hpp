@@ -50,6 +50,25 @@ inline std::size_t utf8_sequence(std::string_view s, std::size_t i, std::uint32_
   return len;
 }
 
+/// Appends code point `cp` (a Unicode scalar value) as UTF-8.
+inline void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
 /// Text from a document as a message shows it: cut after about `max` bytes (with "...") so a huge
 /// value cannot flood the log, and always valid UTF-8, because messages travel on (ModelState
 /// JSON, logs, the JS bindings) and XML text is not checked by the parser: the cut falls on a
