@@ -139,12 +139,39 @@ BOOST_AUTO_TEST_CASE(malformed_json_is_a_syntax_error_of_the_document)
         BOOST_TEST_CONTEXT("'" << bad << "'")
         {
             auto errors = json_errors<mobile::Order>(bad);
-            BOOST_TEST_REQUIRE(!errors.empty());
+            BOOST_TEST_REQUIRE(errors.size() == 1u, errors_text(errors));
             BOOST_TEST(errors.back().code == "syntax");
             BOOST_TEST(errors.back().path == "");
             BOOST_TEST(errors.back().message.rfind("malformed JSON", 0) == 0u, errors.back().message);
         }
     }
+}
+
+BOOST_AUTO_TEST_CASE(json_syntax_errors_say_what_where_and_what_was_expected)
+{
+    auto message = [](const std::string& doc) {
+        auto errors = json_errors<mobile::Order>(doc);
+        return errors.size() == 1u ? errors.front().message : errors_text(errors);
+    };
+    BOOST_TEST(message("{\"Id\": 1,}") == "malformed JSON: '}' at line 1, column 10 (offset 9); expected a string (the member's name)");
+    BOOST_TEST(message("{\n  \"Id\" 1}") == "malformed JSON: '1' at line 2, column 8 (offset 9); expected ':'");
+    BOOST_TEST(message("[1, 2") == "malformed JSON: end of input at line 1, column 6 (offset 5); expected ',' or ']'");
+    BOOST_TEST(message("{\"Id\": tru}") == "malformed JSON: an invalid literal at line 1, column 8 (offset 7); expected true, false or null");
+    BOOST_TEST(message("{\"Id\": 01}") == "malformed JSON: an invalid number (a leading zero) at line 1, column 8 (offset 7)");
+    BOOST_TEST(message("{\"Id\": 1e999}") == "malformed JSON: a number too large for a double ('1e999') at line 1, column 8 (offset 7)");
+    BOOST_TEST(message("{\"Id\": 1} x") == "malformed JSON: 'x' at line 1, column 11 (offset 10); expected the end of the document");
+    BOOST_TEST(message("{\"PhoneNumber\": \"a\x01\"}") == "malformed JSON: control character U+0001 in a string at line 1, column 19 (offset 18); expected it escaped (\\n, \\t, \\u00XX)");
+    BOOST_TEST(message("{\"PhoneNumber\": \"\xff\"}") == "malformed JSON: a byte that is not UTF-8 in a string at line 1, column 18 (offset 17)");
+    BOOST_TEST(message("{\"PhoneNumber\": \"\\q\"}") == "malformed JSON: an invalid escape at line 1, column 18 (offset 17); expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX");
+    BOOST_TEST(message("{\"PhoneNumber\": \"\\udc00\"}") == "malformed JSON: a low surrogate escape without a high one before it at line 1, column 18 (offset 17)");
+    BOOST_TEST(message("{\"PhoneNumber\": \"abc") == "malformed JSON: end of input in the string opened at line 1, column 17 (offset 16); expected '\"'");
+    BOOST_TEST(message(std::string("{\"Id\": 1}\0", 10)) == "malformed JSON: byte 0x00 at line 1, column 10 (offset 9); expected the end of the document");
+    // A field error before the fault is not reported: a document that is not JSON has no fields.
+    BOOST_TEST(message("{\"Id\": \"x\", ") == "malformed JSON: end of input at line 1, column 13 (offset 12); expected a string (the member's name)");
+    // Escapes decode, surrogate pairs join, and a byte order mark is skipped.
+    auto ok = from_json<mobile::Order>("\xEF\xBB\xBF{\"PhoneNumber\": \"a\\u00e9\\ud83d\\ude00\\n\\\"\\/\"}");
+    BOOST_TEST_REQUIRE(ok.ok(), errors_text(ok.errors()));
+    BOOST_TEST(ok.value().PhoneNumber.value() == "a\xC3\xA9\xF0\x9F\x98\x80\n\"/");
 }
 
 BOOST_AUTO_TEST_CASE(malformed_xml_is_a_syntax_error_of_the_document)

@@ -1,236 +1,340 @@
 #include "codec/json_read.hpp"
 
-#include <nlohmann/json.hpp>
+#include <array>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
 
-#include <memory>
+#include "codec/json_decoder.hpp"
+#include "codec/text.hpp"
 
 namespace orderkit::codec::json {
 namespace {
 
-// The lexer appends every character of every key and string to its token buffer. In C++17
-// libstdc++ declares `extern template class basic_string<char>`, so with std::string each of those
-// appends is an out-of-line call into the shared library (a fifth of all decoding instructions).
-// A string type with its own allocator type is not covered by that declaration: the compiler
-// instantiates it here and inlines the appends. Values are copied out of the buffer anyway.
-template <class T>
-struct LexerAllocator : std::allocator<T> {
-  template <class U>
-  struct rebind {
-    using other = LexerAllocator<U>;
-  };
-  LexerAllocator() = default;
-  template <class U>
-  LexerAllocator(const LexerAllocator<U>&) noexcept {}
-};
-using LexerString = std::basic_string<char, std::char_traits<char>, LexerAllocator<char>>;
-using Json = nlohmann::basic_json<std::map, std::vector, LexerString>;
+// A byte that stands for itself inside a string: no quote, backslash, control character or
+// start of a multi-byte UTF-8 sequence. Most strings are runs of these, read without a copy.
+constexpr std::array<bool, 256> kPlain = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0x20; c < 0x80; ++c) t[c] = c != '"' && c != '\\';
+  return t;
+}();
 
-constexpr std::size_t kMaxErrors = 50;
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// One open object or array being filled.
-struct Frame {
-  const Node* node;     // Node::kObject or Node::kArray
-  void* target;
-  std::uint64_t seen = 0;   // object: fields present, to report missing required ones
-  int field = -1;           // object: field whose value comes next (-1: skip it)
-  int hint = 0;             // object: the field expected next
-  std::size_t index = 0;    // array: number of items so far
-};
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
 
-class Handler final : public nlohmann::json_sax<Json> {
+// Reads RFC 8259 JSON in one pass, straight into the decoder's events. It takes exactly the
+// documents nlohmann's strict parser takes (the SDK's reader before this one, kept as the oracle of
+// the differential test): an optional UTF-8 byte order mark, one value, white space; strings of
+// well-formed UTF-8, control characters escaped, surrogate escapes in pairs; numbers as the grammar
+// writes them, and none that overflows a double (1e999). Strings without escapes are handed on as
+// views of the text, without a copy. Open containers are kept on a stack of bytes, not by
+// recursion, so nesting costs one byte per level and never the thread's stack.
+class Reader {
  public:
-  Handler(const Node& root, void* target) : root_(root), root_target_(target) { stack_.reserve(8); }
+  Reader(std::string_view text, Decoder& out) : begin_(text.data()), p_(begin_), end_(begin_ + text.size()), out_(out) {}
 
-  std::vector<FieldError> errors;
-
-  bool null() override { return scalar(Scalar{}); }
-  bool boolean(bool v) override {
-    Scalar s;
-    s.kind = Scalar::boolean;
-    s.b = v;
-    return scalar(s);
-  }
-  bool number_integer(number_integer_t v) override {
-    Scalar s;
-    s.kind = Scalar::integer;
-    s.i = v;
-    return scalar(s);
-  }
-  bool number_unsigned(number_unsigned_t v) override {
-    Scalar s;
-    s.kind = Scalar::unsigned_integer;
-    s.u = v;
-    return scalar(s);
-  }
-  bool number_float(number_float_t, const string_t& text) override {
-    Scalar s;
-    s.kind = Scalar::number;
-    s.text = std::string_view(text.data(), text.size());  // decimals are parsed exactly, never via the double
-    return scalar(s);
-  }
-  bool string(string_t& v) override {
-    Scalar s;
-    s.kind = Scalar::string;
-    s.text = std::string_view(v.data(), v.size());
-    s.json_string = true;
-    return scalar(s);
-  }
-  bool binary(binary_t&) override { return true; }  // not produced by the JSON parser
-
-  bool start_object(std::size_t) override { return open(Node::kObject, "object"); }
-  bool end_object() override {
-    if (skip_ > 0) return --skip_, true;
-    const Frame& f = stack_.back();
-    std::uint64_t missing = f.node->object->required_mask & ~f.seen;
-    if (missing != 0) report_missing(f, missing);
-    stack_.pop_back();
-    return errors.size() < kMaxErrors;
-  }
-  bool start_array(std::size_t) override { return open(Node::kArray, "array"); }
-  bool end_array() override {
-    if (skip_ > 0) return --skip_, true;
-    stack_.pop_back();
-    return true;
-  }
-
-  bool key(string_t& k) override {
-    if (skip_ > 0) return true;
-    Frame& f = stack_.back();
-    const ObjectNode& obj = *f.node->object;
-    int i = find_field(obj, std::string_view(k.data(), k.size()), f.hint, /*json=*/true);
-    f.field = i;
-    if (i >= 0) {
-      f.seen |= std::uint64_t{1} << i;
-      f.hint = i + 1;
+  // False when the document is not well-formed (the decoder has the syntax error) or when the
+  // decoder asked to stop.
+  bool run() {
+    if (p_ < end_ && static_cast<unsigned char>(*p_) == 0xEF) {
+      if (end_ - p_ < 3 || static_cast<unsigned char>(p_[1]) != 0xBB || static_cast<unsigned char>(p_[2]) != 0xBF)
+        return fail("an incomplete byte order mark", "EF BB BF");
+      p_ += 3;
     }
-    return true;
-  }
-
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) override {
-    // nlohmann's message reads "[json.exception.parse_error.101] parse error at line 1, column 5:
-    // syntax error while parsing value - ..."; keep what follows the bracketed id.
-    std::string what = ex.what();
-    auto pos = what.find("] ");
-    errors.push_back({"", "syntax", "malformed JSON: " + (pos == std::string::npos ? what : what.substr(pos + 2))});
-    return false;
+    for (;;) {
+      skip_space();
+      if (p_ == end_) return fail("end of input", "a value");
+      if (*p_ == '{' || *p_ == '[') {
+        bool object = *p_ == '{';
+        ++p_;
+        if (!(object ? out_.start_object() : out_.start_array())) return false;
+        skip_space();
+        if (p_ == end_ || *p_ != (object ? '}' : ']')) {
+          open_.push_back(object);
+          if (object && !key()) return false;
+          continue;  // the first member's or item's value
+        }
+        ++p_;
+        if (!(object ? out_.end_object() : out_.end_array())) return false;
+      } else if (!scalar()) {
+        return false;
+      }
+      // After a value: a comma and the next member or item, or the end of containers, or the end.
+      for (;;) {
+        skip_space();
+        if (open_.empty()) return p_ == end_ || fail(found(), "the end of the document");
+        bool object = open_.back();
+        const char* expected = object ? "',' or '}'" : "',' or ']'";
+        if (p_ == end_) return fail("end of input", expected);
+        if (*p_ == ',') {
+          ++p_;
+          if (object) {
+            skip_space();
+            if (!key()) return false;
+          }
+          break;
+        }
+        if (*p_ != (object ? '}' : ']')) return fail(found(), expected);
+        ++p_;
+        open_.pop_back();
+        if (!(object ? out_.end_object() : out_.end_array())) return false;
+      }
+    }
   }
 
  private:
-  // Where the next value goes: the root, the next array item, or the current object's field.
-  // Returns false when the value is to be skipped (an unknown member).
-  bool next_slot(const Node*& node, void*& target) {
-    if (stack_.empty()) {
-      if (root_used_) return false;
-      root_used_ = true;
-      node = &root_;
-      target = root_target_;
-      return true;
+  void skip_space() {
+    while (p_ < end_ && is_space(*p_)) ++p_;
+  }
+
+  // A member's name and the colon after it.
+  bool key() {
+    if (p_ == end_ || *p_ != '"') return fail(found(), "a string (the member's name)");
+    std::string_view name;
+    if (!string(name)) return false;
+    skip_space();
+    if (p_ == end_ || *p_ != ':') return fail(found(), "':'");
+    ++p_;
+    return out_.key(name);
+  }
+
+  bool scalar() {
+    std::string_view text;
+    switch (*p_) {
+      case '"': return string(text) && out_.string(text);
+      case 't': return literal("true") && out_.boolean(true);
+      case 'f': return literal("false") && out_.boolean(false);
+      case 'n': return literal("null") && out_.null();
+      default:
+        if (*p_ == '-' || is_digit(*p_)) return number();
+        return fail(found(), "a value");
     }
-    Frame& f = stack_.back();
-    if (f.node->kind == Node::kArray) {
-      node = f.node->inner;
-      target = f.node->emplace(f.target);
-      ++f.index;
-      return true;
-    }
-    if (f.field < 0) return false;
-    const FieldNode& fld = f.node->object->fields[f.field];
-    node = fld.node;
-    target = fld.locate(f.target);
+  }
+
+  bool literal(std::string_view word) {
+    if (static_cast<std::size_t>(end_ - p_) < word.size() || std::memcmp(p_, word.data(), word.size()) != 0)
+      return fail("an invalid literal", "true, false or null");
+    p_ += word.size();
     return true;
   }
 
-  bool scalar(const Scalar& s) {
-    if (skip_ > 0) return true;
-    const Node* node;
-    void* target;
-    if (!next_slot(node, target)) return true;
-    if (node->kind == Node::kOptional) {
-      if (s.kind == Scalar::null) {
-        node->reset(target);
+  bool number() {
+    const char* start = p_;
+    bool negative = *p_ == '-';
+    if (negative) ++p_;
+    const char* int_start = p_;
+    if (!digits()) return fail("an invalid number", "a digit", p_);
+    if (*int_start == '0' && p_ - int_start > 1) return fail("an invalid number (a leading zero)", nullptr, int_start);
+    const char* int_end = p_;
+    const char* frac_start = p_;
+    if (p_ < end_ && *p_ == '.') {
+      ++p_;
+      frac_start = p_;
+      if (!digits()) return fail("an invalid number", "a digit after '.'", p_);
+    }
+    const char* frac_end = p_;
+    const char* exp_start = p_;
+    if (p_ < end_ && (*p_ == 'e' || *p_ == 'E')) {
+      ++p_;
+      exp_start = p_;
+      if (p_ < end_ && (*p_ == '+' || *p_ == '-')) ++p_;
+      if (!digits()) return fail("an invalid number", "a digit in the exponent", p_);
+    }
+    bool integral = frac_start == int_end && exp_start == frac_end;
+    if (integral) {
+      std::uint64_t v = 0;
+      if (fits_64_bits(int_start, int_end, v)) {
+        if (!negative) return out_.unsigned_integer(v);
+        if (v <= std::uint64_t{1} << 63) return out_.integer(static_cast<std::int64_t>(0 - v));
+      }
+    }
+    // A number with a fraction or an exponent, or an integer beyond 64 bits: passed on as text,
+    // as long as a double could hold it (the decoders' decimals are parsed from the text).
+    std::string_view text(start, static_cast<std::size_t>(p_ - start));
+    if (overflows_double(int_start, int_end, frac_start, frac_end, exp_start, p_))
+      return fail("a number too large for a double ('" + shown(text) + "')", nullptr, start);
+    return out_.number(text);
+  }
+
+  bool digits() {
+    if (p_ == end_ || !is_digit(*p_)) return false;
+    while (p_ < end_ && is_digit(*p_)) ++p_;
+    return true;
+  }
+
+  static bool fits_64_bits(const char* p, const char* end, std::uint64_t& v) {
+    if (end - p <= 19) {  // 19 digits always fit
+      for (; p < end; ++p) v = v * 10 + static_cast<unsigned>(*p - '0');
+      return true;
+    }
+    for (; p < end; ++p) {
+      unsigned d = static_cast<unsigned>(*p - '0');
+      if (v > (UINT64_MAX - d) / 10) return false;
+      v = v * 10 + d;
+    }
+    return true;
+  }
+
+  // Whether the number's value is beyond the largest double (nlohmann's parser refuses those).
+  // Decided from the position of the first significant digit; only a value of about 1e308 asks
+  // strtod, given the digits and a shifted exponent without a decimal point, so that the result
+  // does not depend on the C locale's decimal separator.
+  static bool overflows_double(const char* int_start, const char* int_end, const char* frac_start,
+                               const char* frac_end, const char* exp_start, const char* exp_end) {
+    long exponent = 0;
+    bool exp_negative = exp_start < exp_end && *exp_start == '-';
+    for (const char* q = exp_start; q < exp_end; ++q) {
+      if (!is_digit(*q)) continue;
+      exponent = exponent * 10 + (*q - '0');
+      if (exponent > 100000) exponent = 100000;  // far beyond any double either way
+    }
+    if (exp_negative) exponent = -exponent;
+    std::string digits(int_start, int_end);
+    digits.append(frac_start, frac_end);
+    std::size_t first = digits.find_first_not_of('0');
+    if (first == std::string::npos) return false;  // zero
+    // The value is d.ddd x 10^magnitude.
+    long magnitude = static_cast<long>(int_end - int_start) - 1 - static_cast<long>(first) + exponent;
+    if (magnitude < 308) return false;
+    if (magnitude > 308) return true;
+    std::string shifted = digits.substr(first) + "e" + std::to_string(magnitude - static_cast<long>(digits.size() - first - 1));
+    double value = std::strtod(shifted.c_str(), nullptr);
+    return value > 1.7976931348623157e308;
+  }
+
+  // A string, after its opening quote; `out` views the text or, after escapes, the buffer.
+  bool string(std::string_view& out) {
+    const char* open = p_++;
+    const char* run = p_;  // start of the bytes not yet copied
+    bool copied = false;
+    for (;;) {
+      while (p_ < end_ && kPlain[static_cast<unsigned char>(*p_)]) ++p_;
+      if (p_ == end_) return fail("end of input in the string opened", "'\"'", open);
+      unsigned char c = static_cast<unsigned char>(*p_);
+      if (c == '"') {
+        if (copied) {
+          buffer_.append(run, p_);
+          out = buffer_;
+        } else {
+          out = std::string_view(run, static_cast<std::size_t>(p_ - run));
+        }
+        ++p_;
         return true;
       }
-      target = node->emplace(target);
-      node = node->inner;
+      if (c >= 0x80) {
+        std::uint32_t cp = 0;
+        std::size_t len = utf8_sequence(std::string_view(p_, static_cast<std::size_t>(end_ - p_)), 0, cp);
+        if (len == 0) return fail("a byte that is not UTF-8 in a string", nullptr);
+        p_ += len;
+        continue;
+      }
+      if (c < 0x20) {
+        static constexpr char kHex[] = "0123456789ABCDEF";
+        return fail(std::string("control character U+00") + kHex[c >> 4] + kHex[c & 15] + " in a string",
+                    "it escaped (\\n, \\t, \\u00XX)");
+      }
+      if (!copied) {
+        buffer_.clear();
+        copied = true;
+      }
+      buffer_.append(run, p_);
+      if (!escape()) return false;
+      run = p_;
     }
-    if (node->kind != Node::kScalar) {
-      fail("type", std::string("expected ") + node->expected + ", got " + kind_name(s));
-    } else {
-      std::string code, msg;
-      if (!node->set(target, s, code, msg)) fail(code, msg);
-    }
-    return errors.size() < kMaxErrors;
   }
 
-  bool open(Node::Kind kind, const char* got) {
-    if (skip_ > 0) return ++skip_, true;
-    const Node* node;
-    void* target;
-    if (!next_slot(node, target)) return ++skip_, true;
-    if (node->kind == Node::kOptional) {
-      target = node->emplace(target);
-      node = node->inner;
+  // One escape sequence, at its backslash, appended to the buffer.
+  bool escape() {
+    const char* at = p_++;
+    if (p_ == end_) return fail("end of input in an escape", nullptr);
+    char c = *p_++;
+    switch (c) {
+      case '"': buffer_ += '"'; return true;
+      case '\\': buffer_ += '\\'; return true;
+      case '/': buffer_ += '/'; return true;
+      case 'b': buffer_ += '\b'; return true;
+      case 'f': buffer_ += '\f'; return true;
+      case 'n': buffer_ += '\n'; return true;
+      case 'r': buffer_ += '\r'; return true;
+      case 't': buffer_ += '\t'; return true;
+      case 'u': break;
+      default: return fail("an invalid escape", "one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX", at);
     }
-    if (node->kind != kind) {
-      fail("type", std::string("expected ") + node->expected + ", got " + got);
-      ++skip_;
-      return errors.size() < kMaxErrors;
+    std::uint32_t cp = 0;
+    if (!hex4(cp)) return fail("an invalid \\u escape", "four hexadecimal digits", at);
+    if (cp >= 0xDC00 && cp <= 0xDFFF) return fail("a low surrogate escape without a high one before it", nullptr, at);
+    if (cp >= 0xD800 && cp <= 0xDBFF) {
+      std::uint32_t low = 0;
+      if (end_ - p_ < 2 || p_[0] != '\\' || p_[1] != 'u' || (p_ += 2, !hex4(low)) || low < 0xDC00 || low > 0xDFFF)
+        return fail("a high surrogate escape without a low one after it", nullptr, at);
+      cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
     }
-    if (kind == Node::kArray) node->reset(target);
-    stack_.push_back(Frame{node, target});
+    append_utf8(buffer_, cp);
     return true;
   }
 
-  // The path of the value being decoded now.
-  std::string path() const {
-    std::string p;
-    for (const Frame& f : stack_) {
-      if (f.node->kind == Node::kArray) append_segment(p, nullptr, f.index - 1, true);
-      else if (f.field >= 0) append_segment(p, f.node->object->fields[f.field].name, 0, false);
+  bool hex4(std::uint32_t& cp) {
+    if (end_ - p_ < 4) return false;
+    for (int i = 0; i < 4; ++i) {
+      int h = hex_value(p_[i]);
+      if (h < 0) return false;
+      cp = cp << 4 | static_cast<std::uint32_t>(h);
     }
-    return p;
+    p_ += 4;
+    return true;
   }
 
-  void fail(const std::string& code, const std::string& message) {
-    errors.push_back({path(), code, message});
+  // What stands at the current position, for a message.
+  std::string found() const {
+    if (p_ == end_) return "end of input";
+    unsigned char c = static_cast<unsigned char>(*p_);
+    if (c >= 0x21 && c < 0x7F) return std::string("'") + static_cast<char>(c) + "'";
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    return std::string("byte 0x") + kHex[c >> 4] + kHex[c & 15];
   }
 
-  void report_missing(const Frame& frame, std::uint64_t missing) {
-    std::string base;
-    for (const Frame& f : stack_) {
-      if (&f == &frame) break;
-      if (f.node->kind == Node::kArray) append_segment(base, nullptr, f.index - 1, true);
-      else if (f.field >= 0) append_segment(base, f.node->object->fields[f.field].name, 0, false);
+  // Reports "<what> at line L, column C (offset O); expected <expected>"; lines and columns count
+  // from 1, columns and offsets in bytes. Always false.
+  bool fail(const std::string& what, const char* expected, const char* at = nullptr) {
+    if (at == nullptr) at = p_;
+    std::size_t line = 1;
+    const char* line_start = begin_;
+    for (const char* q = begin_; q < at; ++q) {
+      if (*q == '\n') {
+        ++line;
+        line_start = q + 1;
+      }
     }
-    const ObjectNode& obj = *frame.node->object;
-    for (std::size_t i = 0; i < obj.count; ++i) {
-      if ((missing >> i & 1) == 0) continue;
-      std::string p = base;
-      append_segment(p, obj.fields[i].name, 0, false);
-      errors.push_back({p, "required", std::string("required property '") + obj.fields[i].name + "' not found"});
-    }
+    std::string message = what + " at line " + std::to_string(line) + ", column " +
+                          std::to_string(at - line_start + 1) + " (offset " + std::to_string(at - begin_) + ")";
+    if (expected != nullptr) message += std::string("; expected ") + expected;
+    out_.syntax_error(std::move(message));
+    return false;
   }
 
-  const Node& root_;
-  void* root_target_;
-  bool root_used_ = false;
-  std::vector<Frame> stack_;
-  int skip_ = 0;  // depth inside a value being skipped
+  const char* begin_;
+  const char* p_;
+  const char* end_;
+  Decoder& out_;
+  std::string buffer_;       // a string with escapes, unescaped
+  std::vector<bool> open_;   // the open containers, innermost last: true for an object
 };
 
 }  // namespace
 
 std::vector<FieldError> decode(std::string_view text, const Node& root, void* target) {
-  Handler h(root, target);
-  // The JSON parser itself, not Json::sax_parse: that also instantiates nlohmann's binary-format
-  // readers, whose UBJSON number path only compiles for std::string.
-  auto input = nlohmann::detail::input_adapter(text.data(), text.data() + text.size());
-  bool ok = nlohmann::detail::parser<Json, decltype(input)>(std::move(input), nullptr, /*allow_exceptions=*/false,
-                                                           /*skip_comments=*/false)
-                .sax_parse(&h, /*strict=*/true);
-  if (!ok && h.errors.empty()) h.errors.push_back({"", "syntax", "malformed JSON"});
-  if (h.errors.size() >= kMaxErrors) h.errors.push_back({"", "limit", "too many errors; stopped reading"});
-  return std::move(h.errors);
+  Decoder decoder(root, target);
+  bool ok = Reader(text, decoder).run();
+  return decoder.finish(!ok);
 }
 
 }  // namespace orderkit::codec::json

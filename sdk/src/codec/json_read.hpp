@@ -1,5 +1,5 @@
 #pragma once
-// Reads JSON with nlohmann's SAX parser straight into the structs, skipping the DOM.
+// Reads JSON in one pass straight into the structs (json_read.cpp), without a DOM.
 #include <string_view>
 
 #include "codec/decode_node.hpp"
