@@ -66,4 +66,19 @@ inline std::string mutate(const std::string& text, Random& rnd)
     return s;
 }
 
+/// Calls `check(document, label)` for `text` itself, then for 100 truncations, 200 single-byte
+/// changes and 300 mutations of it, drawn from `rnd` in that order: the differential tests' corpus.
+template <class Check>
+void for_each_variant(const std::string& text, const std::string& name, Random& rnd, Check check)
+{
+    check(text, name);
+    for (int i = 0; i < 100; ++i) check(text.substr(0, rnd.below(text.size())), name + " truncated");
+    for (int i = 0; i < 200; ++i) {
+        std::string changed = text;
+        changed[rnd.below(changed.size())] = static_cast<char>(rnd.below(256));
+        check(changed, name + " byte " + std::to_string(i));
+    }
+    for (int i = 0; i < 300; ++i) check(mutate(text, rnd), name + " mutation " + std::to_string(i));
+}
+
 }  // namespace orderkit::test

@@ -249,15 +249,8 @@ BOOST_AUTO_TEST_CASE(truncated_changed_and_mutated_samples_decode_alike)
     Tally tally;
     test::Random rnd(20261124);
     for (const auto& [name, compare] : decoders()) {
-        const std::string& text = test::fixture(name).text;
-        compare(text, name, tally);
-        for (int i = 0; i < 100; ++i) compare(text.substr(0, rnd.below(text.size())), name + " truncated", tally);
-        for (int i = 0; i < 200; ++i) {
-            std::string changed = text;
-            changed[rnd.below(changed.size())] = static_cast<char>(rnd.below(256));
-            compare(changed, name + " byte " + std::to_string(i), tally);
-        }
-        for (int i = 0; i < 300; ++i) compare(test::mutate(text, rnd), name + " mutation " + std::to_string(i), tally);
+        test::for_each_variant(test::fixture(name).text, name, rnd,
+                               [&](const std::string& doc, const std::string& label) { compare(doc, label, tally); });
     }
     report(tally);
     BOOST_TEST(tally.count(Verdict::differ) == 0);
