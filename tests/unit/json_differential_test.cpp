@@ -126,8 +126,9 @@ BOOST_AUTO_TEST_CASE(truncated_changed_and_mutated_samples_decode_alike)
 {
     Tally tally;
     test::Random rnd(20261124);
-    for (const auto& [name, compare] : decoders()) {
-        test::for_each_variant(test::fixture(name).text, name, rnd,
+    for (const auto& decoder : decoders()) {  // not a structured binding: C++17 lambdas cannot capture those
+        const Compare& compare = decoder.second;
+        test::for_each_variant(test::fixture(decoder.first).text, decoder.first, rnd,
                                [&](const std::string& doc, const std::string& label) { compare(doc, label, tally); });
     }
     report(tally);
