@@ -3,13 +3,15 @@
 # request sample, every request decoded and validated by the SDK), side by side in the same run
 # with nginx answering the same sample response from memory (the practical ceiling here).
 #
-#   bash tests/bench/mock-load.sh [--duration 10] [--connections 32] [--threads 2] [--rss 60]
+#   bash tests/bench/mock-load.sh [--duration 10] [--connections 32] [--threads 2] [--rounds 1] [--rss 60]
 #
+# --rounds N alternates nginx and the mock N times and sums up the ratios: on a shared machine one
+# pair of runs says little, the spread over several says how much a figure can be trusted.
 # --rss N adds an N-second run of the mock alone with its resident memory sampled every 5 s.
 # Needs a built build/native/mockserver/orderkit-mock, wrk and nginx (Debian: wrk, nginx-light).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-duration=10 connections=32 wrk_threads=2 rss_seconds=0
+duration=10 connections=32 wrk_threads=2 rss_seconds=0 rounds=1
 mock=${ORDERKIT_MOCK:-$root/build/native/mockserver/orderkit-mock}
 while (($#)); do
   case $1 in
@@ -17,10 +19,15 @@ while (($#)); do
     --connections) connections=$2; shift 2 ;;
     --threads) wrk_threads=$2; shift 2 ;;
     --rss) rss_seconds=$2; shift 2 ;;
-    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --rounds) rounds=$2; shift 2 ;;
+    -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit 0 ;;
     *) echo "mock-load: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
 done
+for n in "$duration" "$connections" "$wrk_threads" "$rounds" "$rss_seconds"; do
+  [[ $n =~ ^[0-9]+$ ]] || { echo "mock-load: '$n' is not a whole number (try --help)" >&2; exit 2; }
+done
+((rounds >= 1 && duration >= 1)) || { echo "mock-load: --rounds and --duration start at 1" >&2; exit 2; }
 for tool in wrk nginx python3; do
   command -v "$tool" >/dev/null || { echo "mock-load: $tool is not installed (bash scripts/setup.sh)" >&2; exit 1; }
 done
@@ -101,16 +108,36 @@ run() {  # name url
   non2xx=$(awk '/Non-2xx/ { print $5 }' <<<"$out")
   errors=$(awk '/Socket errors/ { s = 0; for (i = 4; i <= NF; i += 2) s += $i; print s }' <<<"$out")
   printf '%-7s %12s req/s   p99 %-9s non-2xx %-6s socket errors %s\n' "$1" "$rps" "$p99" "${non2xx:-0}" "${errors:-0}"
-  echo "$rps" > "$tmp/$1.rps"
+  echo "$1 $rps $p99 $((${non2xx:-0} + ${errors:-0}))" >> "$tmp/results"
 }
 
 echo "wrk -t$wrk_threads -c$connections -d${duration}s --latency -s post.lua <url>  (POST 002, $(wc -c < "$request") byte body)"
 echo "mock RSS before: $(rss_kb "$mock_pid") kB"
-run nginx "http://127.0.0.1:$nginx_port/mobile/api/orders"
-run mock "$mock_url/mobile/api/orders"
+for ((round = 1; round <= rounds; ++round)); do
+  ((rounds == 1)) || echo "round $round of $rounds"
+  run nginx "http://127.0.0.1:$nginx_port/mobile/api/orders"
+  run mock "$mock_url/mobile/api/orders"
+done
 echo "mock RSS after:  $(rss_kb "$mock_pid") kB"
-python3 -c "import sys; m, n = (float(open(f).read()) for f in sys.argv[1:]); print(f'ratio mock/nginx: {m / n:.2f}')" \
-  "$tmp/mock.rps" "$tmp/nginx.rps"
+# The rounds in pairs (nginx, then the mock): each pair's ratio, p99s compared in the same unit.
+python3 - "$tmp/results" <<'PY'
+import statistics, sys
+scale = {"us": 1e-3, "ms": 1.0, "s": 1e3}
+def ms(text):
+    for unit in ("us", "ms", "s"):
+        if text.endswith(unit):
+            return float(text[: -len(unit)]) * scale[unit]
+    raise SystemExit(f"mock-load: cannot read the latency '{text}'")
+rows = [line.split() for line in open(sys.argv[1])]
+pairs = list(zip(rows[0::2], rows[1::2]))
+ratios = [float(m[1]) / float(n[1]) for n, m in pairs]
+p99_ok = sum(ms(m[2]) <= ms(n[2]) for n, m in pairs)
+errors = sum(int(r[3]) for r in rows)
+print("ratio mock/nginx: " + " ".join(f"{r:.2f}" for r in ratios))
+if len(ratios) > 1:
+    print(f"  median {statistics.median(ratios):.2f}, lowest {min(ratios):.2f}, highest {max(ratios):.2f}")
+print(f"mock p99 <= nginx p99 in {p99_ok} of {len(pairs)} rounds; errors in all runs: {errors}")
+PY
 
 if ((rss_seconds > 0)); then
   echo "RSS over ${rss_seconds}s of load (kB, every 5 s):"
