@@ -184,6 +184,34 @@ BOOST_AUTO_TEST_CASE(the_grammars_corners_decode_alike)
     BOOST_TEST(tally.both_malformed > 100);
 }
 
+// The reader skips a string's plain bytes eight at a time: every byte that ends a plain run, at
+// every place within and across those words, and strings that end before, at and after one.
+BOOST_AUTO_TEST_CASE(a_strings_special_bytes_read_alike_wherever_they_sit)
+{
+    const std::string base = test::fixture("mobile/OrderCreationRequest.request.json").text;
+    const std::string original = "\"DonorAccountNumber\": \"sample string 1\"";
+    const std::string specials[] = {
+        "", "\\\"", "\\\\", "\\u00e9", "\\n", "\\x", "\x1f", "\t", "\x7f", "\xc3\xa9", "\xe2\x82\xac",
+        "\xf0\x9f\x98\x80", "\xc3", "\xff", "\xed\xa0\x80", "\x80", "\"",
+    };
+    Tally tally;
+    for (const std::string& special : specials) {
+        for (std::size_t before = 0; before <= 17; ++before) {
+            for (std::size_t after : {0, 1, 6, 7, 8, 9, 15}) {
+                const std::string value = std::string(before, 'a') + special + std::string(after, 'z');
+                compare<mobile::OrderCreationRequest>(with(base, original, "\"DonorAccountNumber\": \"" + value + "\""),
+                                                      "special " + std::to_string(&special - specials) + " after " +
+                                                          std::to_string(before) + " bytes, then " + std::to_string(after),
+                                                      tally);
+            }
+        }
+    }
+    report(tally);
+    BOOST_TEST(tally.differ == 0);
+    BOOST_TEST(tally.same_value > 1000);     // plain, escapes, control characters' neighbours, UTF-8
+    BOOST_TEST(tally.both_malformed > 500);  // raw control characters, bytes that are not UTF-8, \\x, early quotes
+}
+
 BOOST_AUTO_TEST_CASE(the_document_around_the_value_reads_alike)
 {
     const std::string base = test::fixture("licenses/ValidationResult.response.json").text;

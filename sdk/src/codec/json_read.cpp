@@ -21,6 +21,23 @@ constexpr std::array<bool, 256> kPlain = [] {
   return t;
 }();
 
+// The same test on eight bytes at once (SWAR): the bytes of a word, in memory order, that end a
+// plain run, each as its high bit in the mask: high bit set, below 0x20, '"' or '\\' (the classic
+// "has zero byte" and "has byte less than n" tricks). A borrow can only mark bytes after a marked
+// one, so the mask is zero exactly for a plain word and its lowest mark is exactly the first
+// byte that ends the run.
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+constexpr std::uint64_t zero_bytes(std::uint64_t x) { return (x - kOnes) & ~x & kHighs; }
+constexpr std::uint64_t run_enders(std::uint64_t x) {
+  return (x & kHighs) | ((x - kOnes * 0x20) & ~x & kHighs) | zero_bytes(x ^ (kOnes * '"')) |
+         zero_bytes(x ^ (kOnes * '\\'));
+}
+static_assert(run_enders(0x2020202020202020ULL) == 0 && run_enders(0x7E7E7E7E7E7E7E7EULL) == 0);
+static_assert(run_enders(0x2020202220202020ULL) == 0x0000008000000000ULL);
+static_assert(run_enders(0x5C20202020202020ULL) == 0x8000000000000000ULL);
+static_assert((run_enders(0x202020202020201FULL) & 0xFF) == 0x80 && run_enders(0x2020202020802020ULL) != 0);
+
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -217,6 +234,21 @@ class Reader {
     const char* run = p_;  // start of the bytes not yet copied
     bool copied = false;
     for (;;) {
+      // Strings are mostly long plain runs: skip them a word at a time, then byte by byte up to
+      // the byte that ends the run.
+      while (end_ - p_ >= 8) {
+        std::uint64_t word;
+        std::memcpy(&word, p_, 8);
+        const std::uint64_t enders = run_enders(word);
+        if (enders == 0) {
+          p_ += 8;
+          continue;
+        }
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        p_ += __builtin_ctzll(enders) / 8;  // memory order is significance order: the lowest mark
+#endif
+        break;
+      }
       while (p_ < end_ && kPlain[static_cast<unsigned char>(*p_)]) ++p_;
       if (p_ == end_) return fail("end of input in the string opened", "'\"'", open);
       unsigned char c = static_cast<unsigned char>(*p_);
