@@ -212,6 +212,44 @@ BOOST_AUTO_TEST_CASE(a_strings_special_bytes_read_alike_wherever_they_sit)
     BOOST_TEST(tally.both_malformed > 500);  // raw control characters, bytes that are not UTF-8, \\x, early quotes
 }
 
+// The reader skips runs of spaces eight at a time: the sample indented with every width of run,
+// around and between the words, and with the other white space mixed in.
+BOOST_AUTO_TEST_CASE(white_space_of_every_width_reads_alike)
+{
+    const std::string base = test::fixture("mobile/OrderCreationRequest.request.json").text;
+    // Every line's indentation replaced by `indent`, and the space after each colon by `colon`.
+    auto reindent = [&](const std::string& indent, const std::string& colon) {
+        std::string out;
+        bool line_start = true;
+        for (std::size_t i = 0; i < base.size(); ++i) {
+            const char c = base[i];
+            if (line_start && c == ' ') continue;
+            line_start = c == '\n';
+            if (c == ':' && i + 1 < base.size() && base[i + 1] == ' ') {
+                out += ":" + colon;
+                ++i;
+                continue;
+            }
+            out += c;
+            if (line_start) out += indent;
+        }
+        return out;
+    };
+    Tally tally;
+    for (std::size_t width = 0; width <= 17; ++width) {
+        const std::string run(width, ' ');
+        const std::string label = std::to_string(width) + " spaces";
+        compare<mobile::OrderCreationRequest>(reindent(run, run), label, tally);
+        compare<mobile::OrderCreationRequest>(reindent(run + "\t" + run, "\r\n" + run), label + " around a tab", tally);
+        compare<mobile::OrderCreationRequest>(reindent(run + "\f", run), label + ", then a form feed", tally);
+        compare<mobile::OrderCreationRequest>(reindent(run + "\xc2\xa0", " "), label + ", then U+00A0", tally);
+    }
+    report(tally);
+    BOOST_TEST(tally.differ == 0);
+    BOOST_TEST(tally.same_value == 36);      // spaces, tabs, CR and LF are white space
+    BOOST_TEST(tally.both_malformed == 36);  // a form feed or U+00A0 is not
+}
+
 BOOST_AUTO_TEST_CASE(the_document_around_the_value_reads_alike)
 {
     const std::string base = test::fixture("licenses/ValidationResult.response.json").text;

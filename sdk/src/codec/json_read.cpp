@@ -110,7 +110,22 @@ class Reader {
 
  private:
   void skip_space() {
-    while (p_ < end_ && is_space(*p_)) ++p_;
+    while (p_ < end_ && is_space(*p_)) {
+      ++p_;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+      // Indentation: runs of spaces, eight at a time, up to the first byte that is not a space.
+      while (end_ - p_ >= 8) {
+        std::uint64_t word;
+        std::memcpy(&word, p_, 8);
+        const std::uint64_t others = word ^ (kOnes * ' ');
+        if (others != 0) {
+          p_ += __builtin_ctzll(others) / 8;
+          break;
+        }
+        p_ += 8;
+      }
+#endif
+    }
   }
 
   // A member's name and the colon after it.
