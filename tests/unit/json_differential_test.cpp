@@ -13,6 +13,7 @@
 #include "fixtures.hpp"
 #include "json_oracle.hpp"
 #include "model_check.hpp"
+#include "differential.hpp"
 #include "mutation.hpp"
 #include "orderkit/broadband/models.hpp"
 #include "orderkit/contracts/models.hpp"
@@ -113,24 +114,14 @@ BOOST_AUTO_TEST_SUITE(json_differential)
 
 BOOST_AUTO_TEST_CASE(every_json_sample_has_a_decoder_here)
 {
-    int json = 0;
-    for (const test::Fixture& f : test::fixtures()) {
-        if (f.format != Format::json) continue;
-        ++json;
-        BOOST_TEST(decoders().count(f.name()) == 1u, f.name());
-    }
-    BOOST_TEST(json == static_cast<int>(decoders().size()));
+    test::check_a_decoder_per_fixture(decoders(), Format::json);
 }
 
 BOOST_AUTO_TEST_CASE(truncated_changed_and_mutated_samples_decode_alike)
 {
     Tally tally;
     test::Random rnd(20261124);
-    for (const auto& decoder : decoders()) {  // not a structured binding: C++17 lambdas cannot capture those
-        const Compare& compare = decoder.second;
-        test::for_each_variant(test::fixture(decoder.first).text, decoder.first, rnd,
-                               [&](const std::string& doc, const std::string& label) { compare(doc, label, tally); });
-    }
+    test::compare_variants(decoders(), rnd, tally);
     report(tally);
     BOOST_TEST(tally.differ == 0);
     BOOST_TEST(tally.same_value > 300);

@@ -14,6 +14,7 @@
 
 #include "fixtures.hpp"
 #include "model_check.hpp"
+#include "differential.hpp"
 #include "mutation.hpp"
 #include "orderkit/contracts/models.hpp"
 #include "orderkit/licenses/models.hpp"
@@ -218,13 +219,7 @@ BOOST_AUTO_TEST_SUITE(xml_differential)
 
 BOOST_AUTO_TEST_CASE(every_xml_sample_has_a_decoder_here)
 {
-    int xml = 0;
-    for (const test::Fixture& f : test::fixtures()) {
-        if (f.format != Format::xml) continue;
-        ++xml;
-        BOOST_TEST(decoders().count(f.name()) == 1u, f.name());
-    }
-    BOOST_TEST(xml == static_cast<int>(decoders().size()));
+    test::check_a_decoder_per_fixture(decoders(), Format::xml);
 }
 
 BOOST_AUTO_TEST_CASE(robustness_mutations_decode_alike_in_every_model)
@@ -248,11 +243,7 @@ BOOST_AUTO_TEST_CASE(truncated_changed_and_mutated_samples_decode_alike)
 {
     Tally tally;
     test::Random rnd(20261124);
-    for (const auto& decoder : decoders()) {  // not a structured binding: C++17 lambdas cannot capture those
-        const Compare& compare = decoder.second;
-        test::for_each_variant(test::fixture(decoder.first).text, decoder.first, rnd,
-                               [&](const std::string& doc, const std::string& label) { compare(doc, label, tally); });
-    }
+    test::compare_variants(decoders(), rnd, tally);
     report(tally);
     BOOST_TEST(tally.count(Verdict::differ) == 0);
     BOOST_TEST(tally.count(Verdict::same_value) > 300);
