@@ -21,11 +21,11 @@ constexpr std::array<bool, 256> kPlain = [] {
   return t;
 }();
 
-// The same test on eight bytes at once (SWAR): the bytes of a word, in memory order, that end a
-// plain run, each as its high bit in the mask: high bit set, below 0x20, '"' or '\\' (the classic
-// "has zero byte" and "has byte less than n" tricks). A borrow can only mark bytes after a marked
-// one, so the mask is zero exactly for a plain word and its lowest mark is exactly the first
-// byte that ends the run.
+// The same test on eight bytes at once (SWAR): the bytes of a word that end a plain run, each as
+// its high bit in the mask: high bit set, below 0x20, '"' or '\\' (the classic "has zero byte" and
+// "has byte less than n" tricks). A borrow only carries into more significant bytes, from a byte
+// that is marked itself, so the mask is zero exactly for a plain word and its least significant
+// mark is exact: on a little-endian machine, the first byte in memory that ends the run.
 constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
 constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
 constexpr std::uint64_t zero_bytes(std::uint64_t x) { return (x - kOnes) & ~x & kHighs; }
