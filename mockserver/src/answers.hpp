@@ -1,0 +1,27 @@
+#pragma once
+// The answers the request path writes itself (as opposed to an endpoint's): ASP.NET-style error
+// messages and small JSON documents.
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "orderkit/mock/server.hpp"
+#include "wire.hpp"
+
+namespace orderkit::mock {
+
+/// "application/json; charset=utf-8": the Content-Type of every text answer.
+std::string content_type(std::string_view media_type);
+
+/// An HttpError answer with `status`: {"Message": text, ...extra} in JSON or XML.
+Response message(int status, std::string_view text, Wire wire = Wire::json,
+                 const std::vector<std::pair<std::string, std::string>>& extra = {});
+
+/// A JSON answer (the admin routes').
+Response json_response(int status, std::string body);
+
+/// 405 with the route's methods in Allow.
+Response method_not_allowed(const std::string& method, const std::string& allowed);
+
+}  // namespace orderkit::mock

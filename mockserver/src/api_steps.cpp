@@ -1,0 +1,175 @@
+// The steps between a documented endpoint's route and the endpoint itself: the checks ASP.NET
+// makes before an action runs, then the integrator tools (delay, idempotency, faults).
+#include <chrono>
+#include <thread>
+
+#include "answers.hpp"
+#include "errors.hpp"
+#include "pipeline.hpp"
+#include "text.hpp"
+
+namespace orderkit::mock {
+
+namespace {
+
+// A delay asked for by header is capped so that one request cannot hold a worker for long.
+constexpr std::uint64_t kMaxDelayMs = 60000;
+
+// The documented response media type chosen for this request (ASP.NET's DefaultContentNegotiator:
+// Accept first; when nothing in Accept matches, the request's own content type; then the first
+// formatter, JSON).
+std::size_t choose_response_type(const Request& req, const std::optional<MediaType>& request_type, const Endpoint& e) {
+  const std::string accept = req.header("Accept");
+  if (!trim(accept).empty()) {
+    if (auto chosen = negotiate(parse_accept(accept), e.response_types)) return *chosen;
+  }
+  if (request_type) {
+    for (std::size_t i = 0; i < e.response_types.size(); ++i)
+      if (e.response_types[i] == request_type->type) return i;
+  }
+  return 0;
+}
+
+struct Fault {
+  int status = 0;
+  std::string reason;
+};
+
+// Faults asked for by header (X-Mock-Status, X-Mock-Fail-Times with its key) or by the command
+// line. A malformed fault header is the caller's mistake: 400 naming the header.
+std::optional<Response> decide_fault(MockState::Impl& s, const Request& req, Fault& fault) {
+  std::uint64_t value = 0;
+  int status = 0;
+  if (const std::string h = req.header("X-Mock-Status"); !h.empty()) {
+    if (!parse_uint(h, 599, value) || value < 100)
+      return message(400, "X-Mock-Status must be an HTTP status code (100-599), not '" + h + "'.");
+    status = static_cast<int>(value);
+  }
+  if (const std::string h = req.header("X-Mock-Fail-Times"); !h.empty()) {
+    if (!parse_uint(h, 1000000, value))
+      return message(400, "X-Mock-Fail-Times must be a whole number of requests (0-1000000), not '" + h + "'.");
+    // The key: X-Mock-Fail-Key when given, else method, path (case-folded) and a hash of the body.
+    std::string key = req.header("X-Mock-Fail-Key");
+    if (key.empty()) key = req.method + " " + lower(req.path) + " " + std::to_string(fnv1a(req.body));
+    if (s.fail_counters.should_fail(key, value)) {
+      fault.status = status ? status : 503;
+      fault.reason = "X-Mock-Fail-Times: " + h;
+    }
+    return std::nullopt;
+  }
+  if (status) {
+    fault.status = status;
+    fault.reason = "X-Mock-Status: " + std::to_string(status);
+    return std::nullopt;
+  }
+  if (s.options.fault_status) {
+    const std::uint64_t n = s.api_requests.load();
+    const unsigned every = s.options.fault_every ? s.options.fault_every : 1;
+    if (n % every == 0) {
+      fault.status = s.options.fault_status;
+      fault.reason = "--fault-status " + std::to_string(s.options.fault_status);
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+StepResult check_method(RequestContext& c) {
+  const Endpoint& e = c.endpoint();
+  c.entry.api = e.api->id;
+  if (c.request.method != e.method && !(c.request.method == "HEAD" && e.method == "GET"))
+    return method_not_allowed(c.request.method, allowed_methods(c.route));
+  // From here on it counts as an API request (what --fault-every counts).
+  c.mock.api_requests.fetch_add(1);
+  return std::nullopt;
+}
+
+StepResult negotiate_formats(RequestContext& c) {
+  const Endpoint& e = c.endpoint();
+  c.content_type_header = c.request.header("Content-Type");
+  c.content_type = parse_media_type(c.content_type_header);
+  c.response_type = choose_response_type(c.request, c.content_type, e);
+  c.response_wire = *wire_of(e.response_types[c.response_type]);
+  c.error_wire = c.response_wire == Wire::xml ? Wire::xml : Wire::json;
+  return std::nullopt;
+}
+
+StepResult check_body_media_type(RequestContext& c) {
+  const Endpoint& e = c.endpoint();
+  if (e.request_types.empty()) return std::nullopt;
+  // The body's media type must be one the page documents for this endpoint.
+  const std::string& header = c.content_type_header;
+  if (header.empty() && c.request.body.empty()) {
+    c.entry.has_body_model = true;
+    std::vector<FieldError> errors = {{"", "required", "A non-empty request body is required."}};
+    Response r = message(400, kInvalidRequest, c.error_wire);
+    r.body = model_state_body(errors, e.param, c.error_wire);
+    c.entry.errors.push_back({model_state_key(e.param, ""), errors[0].message});
+    return r;
+  }
+  const std::optional<MediaType> ct = header.empty() ? parse_media_type("application/octet-stream") : c.content_type;
+  const std::string shown = ct ? ct->type : header;
+  bool supported = false;
+  for (const std::string& t : e.request_types) supported = supported || (ct && t == ct->type);
+  if (ct && !ct->charset.empty() && ct->charset != "utf-8" && ct->charset != "utf8" && ct->charset != "us-ascii")
+    supported = false;
+  if (!supported) {
+    std::string documented;
+    for (const std::string& t : e.request_types) documented += (documented.empty() ? "" : ", ") + t;
+    return message(415, "The request entity's media type '" + shown + "' is not supported for this resource.",
+                   c.error_wire,
+                   {{"ExceptionMessage", "No MediaTypeFormatter is available to read an object of type '" +
+                                             std::string(e.request_model) + "' from content with media type '" +
+                                             shown + "'. Documented: " + documented + " (charset utf-8)."},
+                    {"ExceptionType", "System.Net.Http.UnsupportedMediaTypeException"}});
+  }
+  c.request_wire = *wire_of(ct->type);
+  return std::nullopt;
+}
+
+StepResult apply_delay(RequestContext& c) {
+  // Global and per request.
+  std::uint64_t delay_ms = static_cast<std::uint64_t>(c.mock.options.delay.count());
+  if (const std::string h = c.request.header("X-Mock-Delay-Ms"); !h.empty()) {
+    std::uint64_t v = 0;
+    if (!parse_uint(h, kMaxDelayMs, v))
+      return message(400, "X-Mock-Delay-Ms must be a whole number of milliseconds (0-60000), not '" + h + "'.");
+    delay_ms += v;
+  }
+  if (delay_ms) std::this_thread::sleep_for(std::chrono::milliseconds(std::min(delay_ms, kMaxDelayMs)));
+  return std::nullopt;
+}
+
+StepResult replay_idempotent(RequestContext& c) {
+  // A key seen before answers the stored response (same request) or 422. The request's
+  // fingerprint hashes the whole body, so it is computed only when there is a key.
+  const Request& req = c.request;
+  c.idempotency_key = req.header("Idempotency-Key");
+  if (c.idempotency_key.empty()) return std::nullopt;
+  c.fingerprint = fnv1a(req.body, fnv1a(req.method + " " + lower(req.path) + "?" + req.query));
+  auto hit = c.mock.idempotency.find(c.idempotency_key, c.fingerprint);
+  if (!hit) return std::nullopt;
+  if (!hit->same_request)
+    return message(422, "Idempotency-Key '" + c.idempotency_key +
+                            "' was already used with a different request; use a new key for a new request.",
+                   c.error_wire);
+  Response r = std::move(hit->response);
+  r.headers.erase("Idempotency-Replayed");
+  r.headers.emplace("Idempotency-Replayed", "true");
+  return r;
+}
+
+StepResult inject_fault(RequestContext& c) {
+  Fault fault;
+  if (auto bad = decide_fault(c.mock, c.request, fault)) return bad;
+  if (fault.status >= 400) {
+    Response r = message(fault.status, "Simulated fault (" + fault.reason + ").", c.error_wire);
+    if (fault.status == 503 || fault.status == 429) r.headers.emplace("Retry-After", "1");
+    return r;
+  }
+  c.fault_status = fault.status;
+  return std::nullopt;
+}
+
+}  // namespace orderkit::mock

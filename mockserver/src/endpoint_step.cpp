@@ -1,0 +1,42 @@
+// The last step of an API request: the documented endpoint answers, as its ASP.NET action would
+// (its result, or 400 with the ModelState of a body that failed binding or validation).
+#include "answers.hpp"
+#include "errors.hpp"
+#include "pipeline.hpp"
+#include "text.hpp"
+
+namespace orderkit::mock {
+
+StepResult answer_endpoint(RequestContext& c) {
+  const Endpoint& e = c.endpoint();
+  Call call;
+  call.mode = c.mock.options.mode;
+  call.request_wire = c.request_wire;
+  call.body = c.request.body;
+  call.response_wire = c.response_wire;
+  call.path_id = c.route.id;
+  call.query = parse_query(c.request.query);
+  call.next_id = &c.mock.next_id;
+  Outcome outcome = e.handle(call);
+
+  Response r;
+  if (!e.request_types.empty()) c.entry.has_body_model = true;
+  c.entry.decoded = outcome.decoded;
+  if (!outcome.model_errors.empty()) {
+    for (const FieldError& fe : outcome.model_errors)
+      c.entry.errors.push_back({model_state_key(e.param, fe.path), fe.message});
+    r.status = 400;
+    r.body = model_state_body(outcome.model_errors, e.param, c.error_wire);
+    r.headers.emplace("Content-Type", content_type(c.error_wire == Wire::xml ? "application/xml" : "application/json"));
+  } else {
+    r.status = outcome.status;
+    r.body = std::move(outcome.body);
+    r.headers.emplace("Content-Type", content_type(e.response_types[c.response_type]));
+  }
+  if (c.fault_status) r.status = c.fault_status;  // X-Mock-Status below 400: the normal answer, that status
+  // Kept for replay_idempotent; a server error is not, so that a retry with the key gets a fresh answer.
+  if (!c.idempotency_key.empty() && r.status < 500) c.mock.idempotency.store(c.idempotency_key, c.fingerprint, r);
+  return r;
+}
+
+}  // namespace orderkit::mock

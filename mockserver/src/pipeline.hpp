@@ -1,0 +1,69 @@
+#pragma once
+// The request path of the mock as a list of steps (pipeline.cpp gives the order and why). Each
+// step reads and fills in the RequestContext and either answers the request, which ends the
+// list, or passes it on. A new feature of the request path (stubs, a proxy, a limit) is a new
+// step in that list.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "apis.hpp"
+#include "journal.hpp"
+#include "media.hpp"
+#include "router.hpp"
+#include "state.hpp"
+#include "wire.hpp"
+
+namespace orderkit::mock {
+
+/// One request on its way through the steps: the request, what earlier steps learned about it,
+/// and the journal entry that records it.
+struct RequestContext {
+  RequestContext(MockState& state, MockState::Impl& mock, const Request& request)
+      : state(state), mock(mock), request(request) {}
+
+  MockState& state;
+  MockState::Impl& mock;
+  const Request& request;
+  Route route;  // set before the first step
+
+  // Negotiated (negotiate_formats): the response media type the endpoint answers in, and the
+  // format of the body and of error answers.
+  std::string content_type_header;
+  std::optional<MediaType> content_type;
+  std::size_t response_type = 0;  // index into the endpoint's response_types
+  Wire request_wire = Wire::json;
+  Wire response_wire = Wire::json;
+  Wire error_wire = Wire::json;
+
+  // Idempotency (replay_idempotent): the key, and the request's fingerprint when there is one.
+  std::string idempotency_key;
+  std::uint64_t fingerprint = 0;
+
+  // A fault with a status below 400 (inject_fault): the endpoint answers normally, with it.
+  int fault_status = 0;
+
+  JournalEntry entry;
+
+  const Endpoint& endpoint() const { return *route.endpoint; }
+};
+
+/// A step's verdict: an answer ends the request path, nothing passes the request on.
+using StepResult = std::optional<Response>;
+using Step = StepResult (*)(RequestContext&);
+
+// Steps for every path (route_steps.cpp).
+StepResult answer_preflight(RequestContext& c);
+StepResult answer_admin(RequestContext& c);
+StepResult answer_other_paths(RequestContext& c);
+
+// Steps for the documented endpoints (api_steps.cpp, endpoint_step.cpp).
+StepResult check_method(RequestContext& c);
+StepResult negotiate_formats(RequestContext& c);
+StepResult check_body_media_type(RequestContext& c);
+StepResult apply_delay(RequestContext& c);
+StepResult replay_idempotent(RequestContext& c);
+StepResult inject_fault(RequestContext& c);
+StepResult answer_endpoint(RequestContext& c);
+
+}  // namespace orderkit::mock
