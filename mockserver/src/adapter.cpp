@@ -149,6 +149,58 @@ void answer_cut_off(const MockState& state, const CutOffRequest& cut, httplib::R
   write_log(state, {cut.remote_addr, method, path, res.status, cut.start, res.body.size(), {}});
 }
 
+// Reads a request's body into r.body, keeping at most max_body bytes and reading and dropping the
+// rest so the connection stays in step. Returns whether the body was read, and sets too_large.
+bool read_body(const httplib::ContentReader& reader, std::size_t max_body, Request& r, bool& too_large) {
+  auto receive = [&](const char* data, std::size_t n) {
+    if (too_large || r.body.size() + n > max_body) {
+      too_large = true;
+      r.body.clear();
+    } else {
+      r.body.append(data, n);
+    }
+    return true;
+  };
+  // Headers are looked up in `r` (inline case folding) rather than in the httplib::Request (a
+  // libc tolower call per character compared).
+  const std::string length = r.header("Content-Length");
+  // The declared length (when within the limit) up front: growing the body as chunks arrive
+  // costs a reallocation and copy per doubling.
+  std::uint64_t declared = 0;
+  if (parse_uint(length, max_body, declared)) r.body.reserve(static_cast<std::size_t>(declared));
+  if (length.empty() && r.header("Transfer-Encoding").empty()) {
+    // HTTP/1.1 (RFC 9112 6.3): a request with neither has no body. 0.11.4 would wait for the
+    // connection to close instead.
+    return true;
+  }
+  if (r.header("Content-Type").rfind("multipart/form-data", 0) == 0) {
+    // Not a documented format: read it to the end and let the pipeline answer 415. (The test is
+    // cpp-httplib's is_multipart_form_data(): its reader then needs multipart receivers.)
+    return reader([](const httplib::MultipartFormData&) { return true; },
+                  [&](const char* data, std::size_t n) { return receive(data, n); });
+  }
+  return reader(receive);
+}
+
+// The answer to a body over the limit (413) or one that could not be read (400), made here
+// because the request never reaches MockState::handle().
+void answer_unread_body(const MockState& state, const Request& r, bool too_large, std::size_t max_body,
+                        httplib::Response& res) {
+  if (too_large) {
+    res.status = 413;
+    res.set_content(error_body("The request body is larger than the server accepts (" + std::to_string(max_body) +
+                                   " bytes).",
+                               Wire::json),
+                    "application/json; charset=utf-8");
+    if (const std::string id = r.header("X-Request-Id"); !id.empty() && id.size() <= 200 && printable(id))
+      res.set_header("X-Request-Id", id);
+  } else {
+    res.status = 400;
+    res.set_content(error_body("The request body could not be read.", Wire::json), "application/json; charset=utf-8");
+  }
+  add_cors(state, res);
+}
+
 }  // namespace
 
 void register_routes(httplib::Server& server, MockState& state) {
@@ -165,52 +217,10 @@ void register_routes(httplib::Server& server, MockState& state) {
     t_request_start = std::chrono::steady_clock::now();
     Request r = to_request(hr);
     bool too_large = false;
-    // Keep at most max_body bytes; read and drop the rest so the connection stays in step.
-    auto receive = [&](const char* data, std::size_t n) {
-      if (too_large || r.body.size() + n > max_body) {
-        too_large = true;
-        r.body.clear();
-      } else {
-        r.body.append(data, n);
-      }
-      return true;
-    };
-    // Headers are looked up in `r` (inline case folding) rather than in `hr` (a libc tolower
-    // call per character compared).
-    const std::string length = r.header("Content-Length");
-    // The declared length (when within the limit) up front: growing the body as chunks arrive
-    // costs a reallocation and copy per doubling.
-    std::uint64_t declared = 0;
-    if (parse_uint(length, max_body, declared)) r.body.reserve(static_cast<std::size_t>(declared));
-    bool read = true;
-    if (length.empty() && r.header("Transfer-Encoding").empty()) {
-      // HTTP/1.1 (RFC 9112 6.3): a request with neither has no body. 0.11.4 would wait for the
-      // connection to close instead.
-    } else if (r.header("Content-Type").rfind("multipart/form-data", 0) == 0) {
-      // Not a documented format: read it to the end and let the pipeline answer 415. (The test is
-      // cpp-httplib's is_multipart_form_data(): its reader then needs multipart receivers.)
-      read = reader([](const httplib::MultipartFormData&) { return true; },
-                    [&](const char* data, std::size_t n) { return receive(data, n); });
-    } else {
-      read = reader(receive);
-    }
-    if (too_large || res.status == 413) {
-      res.status = 413;
-      res.set_content(error_body("The request body is larger than the server accepts (" + std::to_string(max_body) +
-                                     " bytes).",
-                                 Wire::json),
-                      "application/json; charset=utf-8");
-      if (const std::string id = r.header("X-Request-Id"); !id.empty() && id.size() <= 200 && printable(id))
-        res.set_header("X-Request-Id", id);
-      add_cors(state, res);
-      return;
-    }
-    if (!read) {
-      res.status = 400;
-      res.set_content(error_body("The request body could not be read.", Wire::json), "application/json; charset=utf-8");
-      add_cors(state, res);
-      return;
-    }
+    const bool read = read_body(reader, max_body, r, too_large);
+    // 413 also when cpp-httplib refused a Content-Length over its payload limit.
+    too_large = too_large || res.status == 413;
+    if (too_large || !read) return answer_unread_body(state, r, too_large, max_body, res);
     write(state.handle(std::move(r)), res);
   };
 
