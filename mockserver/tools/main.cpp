@@ -5,11 +5,12 @@
 
 #include <atomic>
 #include <chrono>
-#include <cstdio>
 #include <iostream>
+#include <optional>
+#include <stdexcept>
 #include <thread>
 
-#include "http_server.hpp"
+#include "orderkit/mock/mock_server.hpp"
 #include "orderkit/mock/server.hpp"
 #include "orderkit/version.hpp"
 
@@ -28,14 +29,23 @@ void block_stop_signals(sigset_t& set) {
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  using orderkit::mock::LogFormat;
-  using orderkit::mock::Mode;
+// What the command line asks for.
+struct CommandLine {
   orderkit::mock::MockOptions options;
   std::string host = "127.0.0.1";
   int port = 8080;
+  bool print_openapi = false;
+};
+
+// Parses the command line into `line`; an exit code when the program should stop there (--help,
+// --version: 0; a bad option: 2, after CLI11 printed why).
+std::optional<int> parse_command_line(int argc, char** argv, CommandLine& line) {
+  using orderkit::mock::LogFormat;
+  using orderkit::mock::Mode;
+  orderkit::mock::MockOptions& options = line.options;
+  std::string& host = line.host;
+  int& port = line.port;
+  bool& print_openapi = line.print_openapi;
   std::string mode = "sample", log = "text";
   unsigned delay_ms = 0, read_timeout = 5, write_timeout = 5, request_timeout_ms = 5000;
 
@@ -82,7 +92,6 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(1u, 3600000u));
 
-  bool print_openapi = false;
   app.add_flag("--print-openapi", print_openapi, "Print the OpenAPI document (as /__admin/openapi.json) and exit");
 
   try {
@@ -98,46 +107,53 @@ int main(int argc, char** argv) {
   options.write_timeout = std::chrono::seconds(write_timeout);
   options.request_timeout = std::chrono::milliseconds(request_timeout_ms);
 
-  if (print_openapi) {
-    std::cout << orderkit::mock::MockState(options).openapi() << '\n';
-    return 0;
-  }
+  options.mode = mode == "echo" ? Mode::echo : Mode::sample;
+  options.log = log == "json" ? LogFormat::json : log == "off" ? LogFormat::off : LogFormat::text;
+  options.delay = std::chrono::milliseconds(delay_ms);
+  options.read_timeout = std::chrono::seconds(read_timeout);
+  options.write_timeout = std::chrono::seconds(write_timeout);
+  options.request_timeout = std::chrono::milliseconds(request_timeout_ms);
+  return std::nullopt;
+}
 
+// Serves until SIGINT or SIGTERM: 0 then, 1 when the server cannot bind or its loop fails.
+int serve(const CommandLine& line) {
   sigset_t stop_signals;
   block_stop_signals(stop_signals);
 
-  orderkit::mock::MockState state(options);
-  orderkit::mock::HttpServer server;
-  orderkit::mock::configure_server(server, options);
-  orderkit::mock::register_routes(server, state);
-
-  const int bound = server.bind(host, port);
-  if (bound <= 0) {
-    std::cerr << "orderkit-mock: cannot listen on " << host << ":" << port << " (in use, or not a local address)\n";
+  std::optional<orderkit::mock::MockServer> server;
+  try {
+    server.emplace(line.options, line.host, line.port);
+  } catch (const std::runtime_error&) {
+    std::cerr << "orderkit-mock: cannot listen on " << line.host << ":" << line.port
+              << " (in use, or not a local address)\n";
     return 1;
   }
 
-  std::atomic<bool> signalled{false}, listen_done{false};
+  std::atomic<bool> signalled{false};
   std::thread waiter([&] {
     int signal = 0;
     sigwait(&stop_signals, &signal);
     signalled = true;
-    // cpp-httplib 0.11.4's stop() does nothing until the accept loop runs, and a signal can come
-    // right after the ready line, before it does: wait for the loop (or its end), then stop it.
-    while (!listen_done) {
-      if (server.is_running()) {
-        server.stop();
-        break;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
+    server->stop();
   });
 
-  std::cout << orderkit::mock::ready_line(host, bound) << std::endl;  // endl flushes: scripts wait for it
-  const bool ok = server.listen_after_bind();
-  listen_done = true;
+  std::cout << orderkit::mock::ready_line(line.host, server->port()) << std::endl;  // endl flushes: scripts wait for it
+  const bool ok = server->serve();
   // A stop that did not come from a signal (listen failed): wake the waiter so it can be joined.
   if (!signalled) pthread_kill(waiter.native_handle(), SIGTERM);
   waiter.join();
   return ok ? 0 : 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CommandLine line;
+  if (std::optional<int> exit_code = parse_command_line(argc, argv, line)) return *exit_code;
+  if (line.print_openapi) {
+    std::cout << orderkit::mock::MockState(line.options).openapi() << '\n';
+    return 0;
+  }
+  return serve(line);
 }

@@ -1,0 +1,73 @@
+#include "orderkit/mock/mock_server.hpp"
+
+#include <atomic>
+#include <chrono>
+#include <stdexcept>
+#include <thread>
+
+#include "http_server.hpp"
+
+namespace orderkit::mock {
+
+struct MockServer::Impl {
+  explicit Impl(MockOptions options) : state(std::move(options)) {}
+  MockState state;
+  HttpServer server;
+  std::string host;
+  int port = 0;
+  std::atomic<bool> stopping{false}, done{false};
+  std::thread thread;  // start()'s
+};
+
+MockServer::MockServer(MockOptions options, const std::string& host, int port)
+    : impl_(std::make_unique<Impl>(std::move(options))) {
+  configure_server(impl_->server, impl_->state.options());
+  register_routes(impl_->server, impl_->state);
+  impl_->host = host;
+  impl_->port = impl_->server.bind(host, port);
+  if (impl_->port <= 0) throw std::runtime_error("cannot listen on " + host + ":" + std::to_string(port));
+}
+
+MockServer::~MockServer() {
+  if (impl_->thread.joinable()) {
+    stop();
+    impl_->thread.join();
+  }
+}
+
+int MockServer::port() const { return impl_->port; }
+
+std::string MockServer::url() const {
+  const bool v6 = impl_->host.find(':') != std::string::npos;
+  return "http://" + (v6 ? "[" + impl_->host + "]" : impl_->host) + ":" + std::to_string(impl_->port);
+}
+
+MockState& MockServer::state() { return impl_->state; }
+const MockState& MockServer::state() const { return impl_->state; }
+
+bool MockServer::serve() {
+  bool ok = true;
+  if (!impl_->stopping) ok = impl_->server.listen_after_bind();
+  impl_->done = true;
+  return ok;
+}
+
+void MockServer::start() {
+  impl_->thread = std::thread([this] { serve(); });
+}
+
+void MockServer::stop() {
+  impl_->stopping = true;
+  // cpp-httplib 0.11.4's stop() does nothing until the accept loop runs, and a stop can come
+  // before it does (right after the ready line, or a test that makes no request): wait for the
+  // loop, or for serve() to have ended, then stop it.
+  while (!impl_->done) {
+    if (impl_->server.is_running()) {
+      impl_->server.stop();
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+}
+
+}  // namespace orderkit::mock
