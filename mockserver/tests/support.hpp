@@ -18,45 +18,27 @@
 #include <thread>
 #include <utility>
 
-#include "http_server.hpp"
+#include "orderkit/mock/mock_server.hpp"
 #include "orderkit/mock/server.hpp"
 
 namespace mock_test {
 
-/// The mock listening on 127.0.0.1 and a port the system picked, served from a thread.
+/// The mock listening on 127.0.0.1 and a port the system picked, served from a thread, on the
+/// server the binary runs (orderkit::mock::MockServer, as the client tests use too).
 /// Connections made after construction queue in the listen backlog, so no waiting is needed.
 class Server {
  public:
-  explicit Server(orderkit::mock::MockOptions options = {}) : state_(options) {
-    orderkit::mock::configure_server(server_, state_.options());
-    orderkit::mock::register_routes(server_, state_);
-    port_ = server_.bind("127.0.0.1", 0);
-    if (port_ <= 0) throw std::runtime_error("cannot bind a free port");
-    thread_ = std::thread([this] {
-      server_.listen_after_bind();
-      done_ = true;
-    });
-  }
-  ~Server() {
-    // stop() acts only once the accept loop runs (cpp-httplib 0.11.4): wait for it to start.
-    while (!done_ && !server_.is_running()) std::this_thread::yield();
-    server_.stop();
-    thread_.join();
-  }
-  int port() const { return port_; }
-  orderkit::mock::MockState& state() { return state_; }
+  explicit Server(orderkit::mock::MockOptions options = {}) : server_(std::move(options)) { server_.start(); }
+  int port() const { return server_.port(); }
+  orderkit::mock::MockState& state() { return server_.state(); }
   httplib::Client client() const {
-    httplib::Client c("127.0.0.1", port_);
+    httplib::Client c("127.0.0.1", server_.port());
     c.set_read_timeout(10, 0);
     return c;
   }
 
  private:
-  orderkit::mock::MockState state_;
-  orderkit::mock::HttpServer server_;
-  int port_ = 0;
-  std::atomic<bool> done_{false};
-  std::thread thread_;
+  orderkit::mock::MockServer server_;
 };
 
 /// A file of tests/fixtures ("mobile/OrderCreationRequest.request.json").
