@@ -23,8 +23,8 @@ bool library_header(const std::string& name) {
   return name == "REMOTE_ADDR" || name == "REMOTE_PORT" || name == "LOCAL_ADDR" || name == "LOCAL_PORT";
 }
 
-Request to_request(const httplib::Request& hr) {
-  Request r;
+MockRequest to_request(const httplib::Request& hr) {
+  MockRequest r;
   r.method = hr.method;
   r.path = hr.path;
   const std::size_t q = hr.target.find('?');
@@ -35,7 +35,7 @@ Request to_request(const httplib::Request& hr) {
   return r;
 }
 
-void write(Response&& r, httplib::Response& hr) {
+void write(MockResponse&& r, httplib::Response& hr) {
   hr.status = r.status;
   std::string type;
   while (!r.headers.empty()) {
@@ -137,7 +137,7 @@ void answer_cut_off(const MockState& state, const CutOffRequest& cut, httplib::R
       message = "The request body is larger than the server accepts (" + std::to_string(o.max_body_bytes) + " bytes).";
       break;
   }
-  res.set_content(error_body(message, Wire::json), "application/json; charset=utf-8");
+  res.set_content(error_body(message, BodyFormat::json), "application/json; charset=utf-8");
   add_cors(state, res);
   if (o.log == LogFormat::off) return;
   // "METHOD TARGET VERSION", as far as it arrived.
@@ -151,7 +151,7 @@ void answer_cut_off(const MockState& state, const CutOffRequest& cut, httplib::R
 
 // Reads a request's body into r.body, keeping at most max_body bytes and reading and dropping the
 // rest so the connection stays in step. Returns whether the body was read, and sets too_large.
-bool read_body(const httplib::ContentReader& reader, std::size_t max_body, Request& r, bool& too_large) {
+bool read_body(const httplib::ContentReader& reader, std::size_t max_body, MockRequest& r, bool& too_large) {
   auto receive = [&](const char* data, std::size_t n) {
     if (too_large || r.body.size() + n > max_body) {
       too_large = true;
@@ -184,19 +184,19 @@ bool read_body(const httplib::ContentReader& reader, std::size_t max_body, Reque
 
 // The answer to a body over the limit (413) or one that could not be read (400), made here
 // because the request never reaches MockState::handle().
-void answer_unread_body(const MockState& state, const Request& r, bool too_large, std::size_t max_body,
+void answer_unread_body(const MockState& state, const MockRequest& r, bool too_large, std::size_t max_body,
                         httplib::Response& res) {
   if (too_large) {
     res.status = 413;
     res.set_content(error_body("The request body is larger than the server accepts (" + std::to_string(max_body) +
                                    " bytes).",
-                               Wire::json),
+                               BodyFormat::json),
                     "application/json; charset=utf-8");
     if (const std::string id = r.header("X-Request-Id"); !id.empty() && id.size() <= 200 && printable(id))
       res.set_header("X-Request-Id", id);
   } else {
     res.status = 400;
-    res.set_content(error_body("The request body could not be read.", Wire::json), "application/json; charset=utf-8");
+    res.set_content(error_body("The request body could not be read.", BodyFormat::json), "application/json; charset=utf-8");
   }
   add_cors(state, res);
 }
@@ -215,7 +215,7 @@ void register_routes(httplib::Server& server, MockState& state) {
                                                                           httplib::Response& res,
                                                                           const httplib::ContentReader& reader) {
     t_request_start = std::chrono::steady_clock::now();
-    Request r = to_request(hr);
+    MockRequest r = to_request(hr);
     bool too_large = false;
     const bool read = read_body(reader, max_body, r, too_large);
     // 413 also when cpp-httplib refused a Content-Length over its payload limit.
@@ -246,14 +246,14 @@ void register_routes(httplib::Server& server, MockState& state) {
   server.set_error_handler(
       httplib::Server::HandlerWithResponse([&state](const httplib::Request&, httplib::Response& res) {
         if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-        res.set_content(error_body(status_message_for(res.status), Wire::json), "application/json; charset=utf-8");
+        res.set_content(error_body(status_message_for(res.status), BodyFormat::json), "application/json; charset=utf-8");
         add_cors(state, res);
         return httplib::Server::HandlerResponse::Handled;
       }));
 
   server.set_exception_handler([&state](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
     res.status = 500;
-    res.set_content(error_body("The mock server failed.", Wire::json), "application/json; charset=utf-8");
+    res.set_content(error_body("The mock server failed.", BodyFormat::json), "application/json; charset=utf-8");
     add_cors(state, res);
   });
 

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "orderkit/mock/server.hpp"
-#include "wire.hpp"
+#include "body_format.hpp"
 
 namespace orderkit::mock {
 
@@ -15,13 +15,13 @@ namespace orderkit::mock {
 std::string content_type(std::string_view media_type);
 
 /// An HttpError answer with `status`: {"Message": text, ...extra} in JSON or XML.
-Response message(int status, std::string_view text, Wire wire = Wire::json,
+MockResponse message(int status, std::string_view text, BodyFormat wire = BodyFormat::json,
                  const std::vector<std::pair<std::string, std::string>>& extra = {});
 
 /// A JSON answer (the admin routes').
-Response json_response(int status, std::string body);
+MockResponse json_response(int status, std::string body);
 
 /// 405 with the route's methods in Allow.
-Response method_not_allowed(const std::string& method, const std::string& allowed);
+MockResponse method_not_allowed(const std::string& method, const std::string& allowed);
 
 }  // namespace orderkit::mock

@@ -18,7 +18,7 @@ constexpr std::uint64_t kMaxDelayMs = 60000;
 // The documented response media type chosen for this request (ASP.NET's DefaultContentNegotiator:
 // Accept first; when nothing in Accept matches, the request's own content type; then the first
 // formatter, JSON).
-std::size_t choose_response_type(const Request& req, const std::optional<MediaType>& request_type, const Endpoint& e) {
+std::size_t choose_response_type(const MockRequest& req, const std::optional<MediaType>& request_type, const Endpoint& e) {
   const std::string accept = req.header("Accept");
   if (!trim(accept).empty()) {
     if (auto chosen = negotiate(parse_accept(accept), e.response_types)) return *chosen;
@@ -37,7 +37,7 @@ struct Fault {
 
 // Faults asked for by header (X-Mock-Status, X-Mock-Fail-Times with its key) or by the command
 // line. A malformed fault header is the caller's mistake: 400 naming the header.
-std::optional<Response> decide_fault(MockState::Impl& s, const Request& req, Fault& fault) {
+std::optional<MockResponse> decide_fault(MockState::Impl& s, const MockRequest& req, Fault& fault) {
   std::uint64_t value = 0;
   int status = 0;
   if (const std::string h = req.header("X-Mock-Status"); !h.empty()) {
@@ -90,8 +90,8 @@ StepResult negotiate_formats(RequestContext& c) {
   c.content_type_header = c.request.header("Content-Type");
   c.content_type = parse_media_type(c.content_type_header);
   c.response_type = choose_response_type(c.request, c.content_type, e);
-  c.response_wire = *wire_of(e.response_types[c.response_type]);
-  c.error_wire = c.response_wire == Wire::xml ? Wire::xml : Wire::json;
+  c.response_format = *body_format_of(e.response_types[c.response_type]);
+  c.error_format = c.response_format == BodyFormat::xml ? BodyFormat::xml : BodyFormat::json;
   return std::nullopt;
 }
 
@@ -103,8 +103,8 @@ StepResult check_body_media_type(RequestContext& c) {
   if (header.empty() && c.request.body.empty()) {
     c.entry.has_body_model = true;
     std::vector<FieldError> errors = {{"", "required", "A non-empty request body is required."}};
-    Response r = message(400, kInvalidRequest, c.error_wire);
-    r.body = model_state_body(errors, e.param, c.error_wire);
+    MockResponse r = message(400, kInvalidRequest, c.error_format);
+    r.body = model_state_body(errors, e.param, c.error_format);
     c.entry.errors.push_back({model_state_key(e.param, ""), errors[0].message});
     return r;
   }
@@ -118,13 +118,13 @@ StepResult check_body_media_type(RequestContext& c) {
     std::string documented;
     for (const std::string& t : e.request_types) documented += (documented.empty() ? "" : ", ") + t;
     return message(415, "The request entity's media type '" + shown + "' is not supported for this resource.",
-                   c.error_wire,
+                   c.error_format,
                    {{"ExceptionMessage", "No MediaTypeFormatter is available to read an object of type '" +
                                              std::string(e.request_model) + "' from content with media type '" +
                                              shown + "'. Documented: " + documented + " (charset utf-8)."},
                     {"ExceptionType", "System.Net.Http.UnsupportedMediaTypeException"}});
   }
-  c.request_wire = *wire_of(ct->type);
+  c.request_format = *body_format_of(ct->type);
   return std::nullopt;
 }
 
@@ -144,7 +144,7 @@ StepResult apply_delay(RequestContext& c) {
 StepResult replay_idempotent(RequestContext& c) {
   // A key seen before answers the stored response (same request) or 422. The request's
   // fingerprint hashes the whole body, so it is computed only when there is a key.
-  const Request& req = c.request;
+  const MockRequest& req = c.request;
   c.idempotency_key = req.header("Idempotency-Key");
   if (c.idempotency_key.empty()) return std::nullopt;
   c.fingerprint = fnv1a(req.body, fnv1a(req.method + " " + lower(req.path) + "?" + req.query));
@@ -153,8 +153,8 @@ StepResult replay_idempotent(RequestContext& c) {
   if (!hit->same_request)
     return message(422, "Idempotency-Key '" + c.idempotency_key +
                             "' was already used with a different request; use a new key for a new request.",
-                   c.error_wire);
-  Response r = std::move(hit->response);
+                   c.error_format);
+  MockResponse r = std::move(hit->response);
   r.headers.erase("Idempotency-Replayed");
   r.headers.emplace("Idempotency-Replayed", "true");
   return r;
@@ -164,7 +164,7 @@ StepResult inject_fault(RequestContext& c) {
   Fault fault;
   if (auto bad = decide_fault(c.mock, c.request, fault)) return bad;
   if (fault.status >= 400) {
-    Response r = message(fault.status, "Simulated fault (" + fault.reason + ").", c.error_wire);
+    MockResponse r = message(fault.status, "Simulated fault (" + fault.reason + ").", c.error_format);
     if (fault.status == 503 || fault.status == 429) r.headers.emplace("Retry-After", "1");
     return r;
   }

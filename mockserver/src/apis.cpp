@@ -20,14 +20,14 @@ namespace {
 
 template <class T>
 struct SampleCache {
-  std::string json = encode(documented_sample<T>(Role::response), Wire::json);
-  std::string html = encode(documented_sample<T>(Role::response), Wire::html);
-  std::string xml = detail::xml_documented<T>() ? encode(documented_sample<T>(Role::response), Wire::xml) : "";
-  const std::string& get(Wire wire) const { return wire == Wire::xml ? xml : wire == Wire::html ? html : json; }
+  std::string json = encode(documented_sample<T>(Role::response), BodyFormat::json);
+  std::string html = encode(documented_sample<T>(Role::response), BodyFormat::html);
+  std::string xml = detail::xml_documented<T>() ? encode(documented_sample<T>(Role::response), BodyFormat::xml) : "";
+  const std::string& get(BodyFormat wire) const { return wire == BodyFormat::xml ? xml : wire == BodyFormat::html ? html : json; }
 };
 
 template <class T>
-const std::string& sample(Wire wire) {
+const std::string& sample(BodyFormat wire) {
   static const SampleCache<T> cache;
   return cache.get(wire);
 }
@@ -82,22 +82,22 @@ void carry_over(To& to, const From& from) {
   });
 }
 
-std::int32_t fresh_id(const Call& call) {
+std::int32_t fresh_id(const EndpointCall& call) {
   return static_cast<std::int32_t>(call.next_id->fetch_add(1) % 2147483647 + 1);
 }
 
 template <class Req>
 struct Decoded {
   std::optional<Req> value;
-  Outcome failure;
+  EndpointOutcome failure;
 };
 
 // Decodes and validates a body the way ASP.NET's model binding does before the action runs:
 // every decode error or validation failure becomes a ModelState entry.
 template <class Req>
-Decoded<Req> bind_body(const Call& call) {
+Decoded<Req> bind_body(const EndpointCall& call) {
   Decoded<Req> out;
-  Result<Req> decoded = decode<Req>(call.body, call.request_wire);
+  Result<Req> decoded = decode<Req>(call.body, call.request_format);
   if (!decoded) {
     out.failure.status = 400;
     out.failure.model_errors = decoded.errors();
@@ -108,8 +108,8 @@ Decoded<Req> bind_body(const Call& call) {
   return out;
 }
 
-Outcome invalid(std::vector<FieldError> errors) {
-  Outcome o;
+EndpointOutcome invalid(std::vector<FieldError> errors) {
+  EndpointOutcome o;
   o.status = 400;
   o.model_errors = std::move(errors);
   return o;
@@ -118,19 +118,19 @@ Outcome invalid(std::vector<FieldError> errors) {
 // ---- the four endpoints ------------------------------------------------------------------
 
 // 000: the stored order is the posted one.
-Outcome broadband_orders(const Call& call) {
+EndpointOutcome broadband_orders(const EndpointCall& call) {
   using broadband::OrderNew;
   Decoded<OrderNew> in = bind_body<OrderNew>(call);
   if (!in.value) return in.failure;
   if (auto failures = validate(*in.value); !failures.empty()) return invalid(std::move(failures));
-  if (call.mode == Mode::sample) return Outcome{200, sample<OrderNew>(call.response_wire), {}, true};
-  return Outcome{200, encode(*in.value, call.response_wire), {}, true};
+  if (call.mode == Mode::sample) return EndpointOutcome{200, sample<OrderNew>(call.response_format), {}, true};
+  return EndpointOutcome{200, encode(*in.value, call.response_format), {}, true};
 }
 
 // Builds GenerateOrderQuery's JSON from the URI (the id segment and the query string, names
 // matched case-insensitively as ASP.NET binds them), so the SDK decodes and validates it: an id
 // that is not an integer, a malformed date and the from/till rule all come back as field errors.
-std::string query_json(const Call& call) {
+std::string query_json(const EndpointCall& call) {
   std::string json = "{";
   meta::for_each_field<contracts::GenerateOrderQuery>([&](const auto& f) {
     using M = meta::unwrap_optional_t<typename std::decay_t<decltype(f)>::value_type>;
@@ -154,12 +154,12 @@ std::string query_json(const Call& call) {
 }
 
 // 001: the order generated for the contract's period (the next scheduled one without a query).
-Outcome contracts_orders(const Call& call) {
+EndpointOutcome contracts_orders(const EndpointCall& call) {
   using contracts::OrderBase;
   Result<contracts::GenerateOrderQuery> query = from_json<contracts::GenerateOrderQuery>(query_json(call));
   if (!query) return invalid(query.errors());
   if (auto failures = validate(query.value()); !failures.empty()) return invalid(std::move(failures));
-  if (call.mode == Mode::sample) return Outcome{200, sample<OrderBase>(call.response_wire), {}, true};
+  if (call.mode == Mode::sample) return EndpointOutcome{200, sample<OrderBase>(call.response_format), {}, true};
 
   const contracts::GenerateOrderQuery& q = query.value();
   OrderBase order = documented_sample<OrderBase>(Role::response);
@@ -168,17 +168,17 @@ Outcome contracts_orders(const Call& call) {
   order.ChangeTimestamp = utc_now();
   const std::string period = order.Date.text().substr(0, 10);
   order.OrderCode = "CC" + std::to_string(q.id) + "-" + period;
-  return Outcome{200, encode(order, call.response_wire), {}, true};
+  return EndpointOutcome{200, encode(order, call.response_format), {}, true};
 }
 
 // 002: one result per posted item, carrying the item's values and a fresh order id.
-Outcome mobile_orders(const Call& call) {
+EndpointOutcome mobile_orders(const EndpointCall& call) {
   using mobile::OrderCreationRequest;
   using Results = std::vector<mobile::OrderDetailResult>;
   Decoded<OrderCreationRequest> in = bind_body<OrderCreationRequest>(call);
   if (!in.value) return in.failure;
   if (auto failures = validate(*in.value); !failures.empty()) return invalid(std::move(failures));
-  if (call.mode == Mode::sample) return Outcome{200, sample<Results>(call.response_wire), {}, true};
+  if (call.mode == Mode::sample) return EndpointOutcome{200, sample<Results>(call.response_format), {}, true};
 
   Results results;
   const mobile::OrderDetailResult templ = documented_sample<Results>(Role::response).at(0);
@@ -195,11 +195,11 @@ Outcome mobile_orders(const Call& call) {
     r.Order = std::move(order);
     results.push_back(std::move(r));
   }
-  return Outcome{200, encode(results, call.response_wire), {}, true};
+  return EndpointOutcome{200, encode(results, call.response_format), {}, true};
 }
 
 // 003: the validator's verdict; 400 with the failures when the order is not valid.
-Outcome licenses_order_data(const Call& call) {
+EndpointOutcome licenses_order_data(const EndpointCall& call) {
   using licenses::OrderRequest;
   using licenses::ValidationResult;
   Decoded<OrderRequest> in = bind_body<OrderRequest>(call);
@@ -207,7 +207,7 @@ Outcome licenses_order_data(const Call& call) {
   std::vector<FieldError> failures = validate(*in.value);
   if (call.mode == Mode::sample) {
     if (!failures.empty()) return invalid(std::move(failures));
-    return Outcome{200, sample<ValidationResult>(call.response_wire), {}, true};
+    return EndpointOutcome{200, sample<ValidationResult>(call.response_format), {}, true};
   }
   ValidationResult result;
   for (const FieldError& e : failures) {
@@ -217,7 +217,7 @@ Outcome licenses_order_data(const Call& call) {
     f.ErrorCode = e.code;
     result.Errors.push_back(std::move(f));
   }
-  return Outcome{failures.empty() ? 200 : 400, encode(result, call.response_wire), {}, true};
+  return EndpointOutcome{failures.empty() ? 200 : 400, encode(result, call.response_format), {}, true};
 }
 
 const std::vector<std::string> kJson = {"application/json", "text/json"};

@@ -11,24 +11,24 @@
 #include "orderkit/core/error.hpp"
 #include "orderkit/core/meta.hpp"
 #include "orderkit/mock/server.hpp"
-#include "wire.hpp"
+#include "body_format.hpp"
 
 namespace orderkit::mock {
 
 /// One request, as far as an endpoint's behaviour needs it.
-struct Call {
+struct EndpointCall {
   Mode mode = Mode::sample;
-  Wire request_wire = Wire::json;   // how the body is written
+  BodyFormat request_format = BodyFormat::json;   // how the body is written
   std::string_view body;
-  Wire response_wire = Wire::json;  // the negotiated response format
-  std::string_view path_id;         // the {id} segment (001)
+  BodyFormat response_format = BodyFormat::json;  // the negotiated response format
+  std::string_view path_id;                       // the {id} segment (001)
   std::vector<std::pair<std::string, std::string>> query;
   std::atomic<std::int64_t>* next_id = nullptr;  // echo mode's fresh ids
 };
 
 /// What an endpoint answers: a body (200 or the status given), or the model errors that make
 /// ASP.NET answer 400 "The request is invalid." (keys prefixed with the parameter name).
-struct Outcome {
+struct EndpointOutcome {
   int status = 200;
   std::string body;
   std::vector<FieldError> model_errors;
@@ -45,7 +45,7 @@ struct Endpoint {
   std::string_view response_model;
   std::vector<std::string> request_types;   // documented request media types ("" list: no body)
   std::vector<std::string> response_types;  // documented response media types, formatter order
-  Outcome (*handle)(const Call& call);
+  EndpointOutcome (*handle)(const EndpointCall& call);
 };
 
 /// The four endpoints in page order.

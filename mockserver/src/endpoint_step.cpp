@@ -9,25 +9,25 @@ namespace orderkit::mock {
 
 StepResult answer_endpoint(RequestContext& c) {
   const Endpoint& e = c.endpoint();
-  Call call;
+  EndpointCall call;
   call.mode = c.mock.options.mode;
-  call.request_wire = c.request_wire;
+  call.request_format = c.request_format;
   call.body = c.request.body;
-  call.response_wire = c.response_wire;
+  call.response_format = c.response_format;
   call.path_id = c.route.id;
   call.query = parse_query(c.request.query);
   call.next_id = &c.mock.next_id;
-  Outcome outcome = e.handle(call);
+  EndpointOutcome outcome = e.handle(call);
 
-  Response r;
+  MockResponse r;
   if (!e.request_types.empty()) c.entry.has_body_model = true;
   c.entry.decoded = outcome.decoded;
   if (!outcome.model_errors.empty()) {
     for (const FieldError& fe : outcome.model_errors)
       c.entry.errors.push_back({model_state_key(e.param, fe.path), fe.message});
     r.status = 400;
-    r.body = model_state_body(outcome.model_errors, e.param, c.error_wire);
-    r.headers.emplace("Content-Type", content_type(c.error_wire == Wire::xml ? "application/xml" : "application/json"));
+    r.body = model_state_body(outcome.model_errors, e.param, c.error_format);
+    r.headers.emplace("Content-Type", content_type(c.error_format == BodyFormat::xml ? "application/xml" : "application/json"));
   } else {
     r.status = outcome.status;
     r.body = std::move(outcome.body);

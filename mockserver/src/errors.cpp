@@ -32,7 +32,7 @@ std::string encode_xml_name(std::string_view name) {
   return out.empty() ? "_x0020_" : out;
 }
 
-std::string model_state_body(const std::vector<FieldError>& errors, std::string_view param, Wire wire) {
+std::string model_state_body(const std::vector<FieldError>& errors, std::string_view param, BodyFormat wire) {
   std::vector<std::pair<std::string, std::vector<std::string>>> groups;
   for (const FieldError& e : errors) {
     std::string key = model_state_key(param, e.path);
@@ -44,7 +44,7 @@ std::string model_state_body(const std::vector<FieldError>& errors, std::string_
     }
     it->second.push_back(e.message);
   }
-  if (wire == Wire::xml) {
+  if (wire == BodyFormat::xml) {
     // HttpError's WriteXml writes a string[] value as its items separated by spaces.
     std::string xml = "<Error><Message>" + xml_escape(kInvalidRequest) + "</Message><ModelState>";
     for (const auto& [key, messages] : groups) {
@@ -65,9 +65,9 @@ std::string model_state_body(const std::vector<FieldError>& errors, std::string_
   return json + "}}";
 }
 
-std::string error_body(std::string_view message, Wire wire,
+std::string error_body(std::string_view message, BodyFormat wire,
                        const std::vector<std::pair<std::string, std::string>>& extra) {
-  if (wire == Wire::xml) {
+  if (wire == BodyFormat::xml) {
     std::string xml = "<Error><Message>" + xml_escape(message) + "</Message>";
     for (const auto& [name, value] : extra) xml += "<" + name + ">" + xml_escape(value) + "</" + name + ">";
     return xml + "</Error>";

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "orderkit/core/error.hpp"
-#include "wire.hpp"
+#include "body_format.hpp"
 
 namespace orderkit::mock {
 
@@ -21,11 +21,11 @@ std::string model_state_key(std::string_view param, std::string_view path);
 
 /// 400's body: Message and ModelState naming every failing field (messages grouped by key, keys in
 /// first-seen order).
-std::string model_state_body(const std::vector<FieldError>& errors, std::string_view param, Wire wire);
+std::string model_state_body(const std::vector<FieldError>& errors, std::string_view param, BodyFormat wire);
 
 /// An HttpError with a Message and optional further members (name, value) in that order, e.g.
 /// {"Message": "...", "MessageDetail": "..."}.
-std::string error_body(std::string_view message, Wire wire,
+std::string error_body(std::string_view message, BodyFormat wire,
                        const std::vector<std::pair<std::string, std::string>>& extra = {});
 
 /// XmlConvert.EncodeLocalName: characters not allowed in an XML name become _xHHHH_.

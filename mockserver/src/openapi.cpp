@@ -22,7 +22,7 @@
 #include "orderkit/mobile/models.hpp"
 #include "orderkit/version.hpp"
 #include "router.hpp"
-#include "wire.hpp"
+#include "body_format.hpp"
 
 namespace orderkit::mock {
 
@@ -138,8 +138,8 @@ ordered_json uri_parameters(std::string_view route) {
 // What the document needs of each model, by API and registry name.
 struct ModelDoc {
   std::function<ordered_json()> schema;                        // "$ref", or an array of "$ref"
-  std::function<std::string(Wire)> sample_request;              // the documented request sample
-  std::function<std::string(Wire)> sample_response;             // the documented response sample
+  std::function<std::string(BodyFormat)> sample_request;        // the documented request sample
+  std::function<std::string(BodyFormat)> sample_response;       // the documented response sample
   std::function<ordered_json(std::string_view)> uri_parameters;  // models without a body
 };
 
@@ -148,8 +148,8 @@ ModelDoc model_doc() {
   ModelDoc d;
   using M = meta::item_t<T>;
   d.schema = [] { return meta::is_vector_v<T> ? ordered_json{{"type", "array"}, {"items", ref<M>()}} : ref<M>(); };
-  d.sample_request = [](Wire w) { return encode(documented_sample<T>(Role::request), w); };
-  d.sample_response = [](Wire w) { return encode(documented_sample<T>(Role::response), w); };
+  d.sample_request = [](BodyFormat w) { return encode(documented_sample<T>(Role::request), w); };
+  d.sample_response = [](BodyFormat w) { return encode(documented_sample<T>(Role::response), w); };
   d.uri_parameters = [](std::string_view route) { return uri_parameters<M>(route); };
   return d;
 }
@@ -187,18 +187,18 @@ const Registry& registry() {
 }
 
 // An example value for a media type: JSON as a value, XML and text/html as the text the page shows.
-ordered_json example(const std::string& text, Wire wire) {
-  if (wire == Wire::json) return ordered_json::parse(text);
+ordered_json example(const std::string& text, BodyFormat wire) {
+  if (wire == BodyFormat::json) return ordered_json::parse(text);
   return text;
 }
 
 ordered_json content(const ModelDoc& doc, const std::vector<std::string>& types, bool request) {
   ordered_json out = ordered_json::object();
   for (const std::string& type : types) {
-    const Wire wire = *wire_of(type);
-    out[type] = {{"schema", wire == Wire::html ? ordered_json{{"type", "string"}} : doc.schema()}};
+    const BodyFormat wire = *body_format_of(type);
+    out[type] = {{"schema", wire == BodyFormat::html ? ordered_json{{"type", "string"}} : doc.schema()}};
     // The pages give no form sample ("Sample not available").
-    if (wire != Wire::form)
+    if (wire != BodyFormat::form)
       out[type]["example"] = example(request ? doc.sample_request(wire) : doc.sample_response(wire), wire);
   }
   return out;

@@ -39,7 +39,7 @@ constexpr Step kSteps[] = {
     check_body_media_type, apply_delay,        replay_idempotent,  inject_fault,  answer_endpoint,
 };
 
-Response run_steps(RequestContext& c) {
+MockResponse run_steps(RequestContext& c) {
   for (Step step : kSteps) {
     if (StepResult answer = step(c)) return std::move(*answer);
   }
@@ -49,7 +49,7 @@ Response run_steps(RequestContext& c) {
 
 // The client's id, echoed in a response header: only when it is short, printable text;
 // otherwise "<instance>-<n>".
-std::string request_id(MockState::Impl& s, const Request& req) {
+std::string request_id(MockState::Impl& s, const MockRequest& req) {
   std::string id = req.header("X-Request-Id");
   if (id.empty() || id.size() > 200 || !printable(id)) {
     char buf[48];
@@ -60,7 +60,7 @@ std::string request_id(MockState::Impl& s, const Request& req) {
   return id;
 }
 
-void add_cors(const MockOptions& o, Response& r) {
+void add_cors(const MockOptions& o, MockResponse& r) {
   for (auto& [name, value] : cors_headers(o)) {
     r.headers.erase(name);
     r.headers.emplace(std::move(name), std::move(value));
@@ -69,7 +69,7 @@ void add_cors(const MockOptions& o, Response& r) {
 
 // Records a request in the journal, taking the parts of `owned` (the same request, when the
 // caller gave it up) instead of copying them.
-void journal_request(MockState::Impl& s, const Request& req, Request* owned, JournalEntry& entry,
+void journal_request(MockState::Impl& s, const MockRequest& req, MockRequest* owned, JournalEntry& entry,
                      std::string request_id, int status) {
   entry.time = std::chrono::system_clock::now();
   entry.request_id = std::move(request_id);
@@ -102,11 +102,11 @@ void journal_request(MockState::Impl& s, const Request& req, Request* owned, Jou
 
 // What every answer gets after the steps: CORS, the request id and (for API and unknown paths,
 // not for preflights or the admin routes) a journal entry.
-Response answer(MockState& state, MockState::Impl& s, const Request& req, Request* owned) {
+MockResponse answer(MockState& state, MockState::Impl& s, const MockRequest& req, MockRequest* owned) {
   std::string id = request_id(s, req);
   RequestContext c(state, s, req);
   c.route = match_route(req.path, s.options.api);
-  Response r;
+  MockResponse r;
   try {
     r = run_steps(c);
   } catch (const std::exception& ex) {
@@ -125,8 +125,8 @@ Response answer(MockState& state, MockState::Impl& s, const Request& req, Reques
 
 }  // namespace
 
-Response MockState::handle(const Request& request) { return answer(*this, *impl_, request, nullptr); }
+MockResponse MockState::handle(const MockRequest& request) { return answer(*this, *impl_, request, nullptr); }
 
-Response MockState::handle(Request&& request) { return answer(*this, *impl_, request, &request); }
+MockResponse MockState::handle(MockRequest&& request) { return answer(*this, *impl_, request, &request); }
 
 }  // namespace orderkit::mock

@@ -12,19 +12,19 @@
 #include "media.hpp"
 #include "router.hpp"
 #include "state.hpp"
-#include "wire.hpp"
+#include "body_format.hpp"
 
 namespace orderkit::mock {
 
 /// One request on its way through the steps: the request, what earlier steps learned about it,
 /// and the journal entry that records it.
 struct RequestContext {
-  RequestContext(MockState& state, MockState::Impl& mock, const Request& request)
+  RequestContext(MockState& state, MockState::Impl& mock, const MockRequest& request)
       : state(state), mock(mock), request(request) {}
 
   MockState& state;
   MockState::Impl& mock;
-  const Request& request;
+  const MockRequest& request;
   Route route;  // set before the first step
 
   // Negotiated (negotiate_formats): the response media type the endpoint answers in, and the
@@ -32,9 +32,9 @@ struct RequestContext {
   std::string content_type_header;
   std::optional<MediaType> content_type;
   std::size_t response_type = 0;  // index into the endpoint's response_types
-  Wire request_wire = Wire::json;
-  Wire response_wire = Wire::json;
-  Wire error_wire = Wire::json;
+  BodyFormat request_format = BodyFormat::json;
+  BodyFormat response_format = BodyFormat::json;
+  BodyFormat error_format = BodyFormat::json;
 
   // Idempotency (replay_idempotent): the key, and the request's fingerprint when there is one.
   std::string idempotency_key;
@@ -49,7 +49,7 @@ struct RequestContext {
 };
 
 /// A step's verdict: an answer ends the request path, nothing passes the request on.
-using StepResult = std::optional<Response>;
+using StepResult = std::optional<MockResponse>;
 using Step = StepResult (*)(RequestContext&);
 
 // Steps for every path (route_steps.cpp).

@@ -9,7 +9,7 @@ namespace orderkit::mock {
 
 namespace {
 
-std::string not_found_message(const Request& req) {
+std::string not_found_message(const MockRequest& req) {
   const std::string host = req.header("Host");
   std::string uri = "http://" + (host.empty() ? std::string("localhost") : host) + req.path;
   if (!req.query.empty()) uri += "?" + req.query;
@@ -27,8 +27,8 @@ std::string health_json(const MockState::Impl& s) {
          "\",\"apis\":[" + apis + "]}";
 }
 
-Response no_content() {
-  Response r;
+MockResponse no_content() {
+  MockResponse r;
   r.status = 204;
   return r;
 }
@@ -38,7 +38,7 @@ Response no_content() {
 StepResult answer_preflight(RequestContext& c) {
   if (c.request.method != "OPTIONS") return std::nullopt;
   // Preflight (or a plain OPTIONS): the methods of this path and the headers the SDK sends.
-  Response r;
+  MockResponse r;
   r.status = 204;
   const std::string allow = c.route.kind == Route::Kind::none ? "GET, HEAD, OPTIONS" : allowed_methods(c.route);
   r.headers.emplace("Allow", allow);
@@ -52,7 +52,7 @@ StepResult answer_preflight(RequestContext& c) {
 }
 
 StepResult answer_admin(RequestContext& c) {
-  const Request& req = c.request;
+  const MockRequest& req = c.request;
   const bool get = req.method == "GET" || req.method == "HEAD";
   switch (c.route.kind) {
     case Route::Kind::none:
@@ -82,7 +82,7 @@ StepResult answer_admin(RequestContext& c) {
 
 StepResult answer_other_paths(RequestContext& c) {
   if (c.route.kind == Route::Kind::api) return std::nullopt;
-  const Request& req = c.request;
+  const MockRequest& req = c.request;
   if ((req.method == "GET" || req.method == "HEAD") && c.mock.static_files.enabled()) {
     if (auto file = c.mock.static_files.serve(req.path, req.method == "HEAD")) return std::move(*file);
   }

@@ -17,14 +17,14 @@ bool HeaderLess::operator()(const std::string& a, const std::string& b) const {
 }
 
 namespace {
-std::string first_header(const Headers& headers, std::string_view name) {
+std::string first_header(const MockHeaders& headers, std::string_view name) {
   auto it = headers.find(std::string(name));
   return it == headers.end() ? std::string() : it->second;
 }
 }  // namespace
 
-std::string Request::header(std::string_view name) const { return first_header(headers, name); }
-std::string Response::header(std::string_view name) const { return first_header(headers, name); }
+std::string MockRequest::header(std::string_view name) const { return first_header(headers, name); }
+std::string MockResponse::header(std::string_view name) const { return first_header(headers, name); }
 
 MockState::MockState(MockOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {
   impl_->openapi = openapi_document(impl_->options);

@@ -46,7 +46,7 @@ std::string_view mime_type(std::string_view name) {
   return "application/octet-stream";
 }
 
-std::optional<Response> StaticFiles::serve(std::string_view path, bool head) const {
+std::optional<MockResponse> StaticFiles::serve(std::string_view path, bool head) const {
   if (root_.empty() || path.empty() || path.front() != '/') return std::nullopt;
   // Refuse traversal before touching the file system. The path is already percent-decoded, so an
   // encoded "%2e%2e" arrives here as "..". Backslashes and NUL never name a file we serve.
@@ -65,7 +65,7 @@ std::optional<Response> StaticFiles::serve(std::string_view path, bool head) con
 
   std::ifstream in(real, std::ios::binary);
   if (!in) return std::nullopt;
-  Response r;
+  MockResponse r;
   r.status = 200;
   r.headers.emplace("Content-Type", std::string(mime_type(real.filename().string())));
   r.headers.emplace("Cache-Control", "no-cache");

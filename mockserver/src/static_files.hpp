@@ -16,7 +16,7 @@ class StaticFiles {
   explicit StaticFiles(const std::string& dir);
   bool enabled() const { return !root_.empty(); }
   /// The file for a decoded request path, or nothing (the caller answers 404).
-  std::optional<Response> serve(std::string_view path, bool head) const;
+  std::optional<MockResponse> serve(std::string_view path, bool head) const;
 
  private:
   std::string root_;  // canonical, no trailing slash

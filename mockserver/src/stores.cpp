@@ -33,7 +33,7 @@ std::optional<IdempotencyStore::Hit> IdempotencyStore::find(const std::string& k
   return Hit{it->second.fingerprint == fingerprint, it->second.response};
 }
 
-void IdempotencyStore::store(const std::string& key, std::uint64_t fingerprint, const Response& response) {
+void IdempotencyStore::store(const std::string& key, std::uint64_t fingerprint, const MockResponse& response) {
   if (capacity_ == 0) return;
   std::lock_guard<std::mutex> lock(mutex_);
   // The first answer stays: a concurrent duplicate must not replace it.

@@ -39,16 +39,16 @@ class IdempotencyStore {
   explicit IdempotencyStore(std::size_t capacity) : capacity_(capacity) {}
   struct Hit {
     bool same_request;
-    Response response;
+    MockResponse response;
   };
   std::optional<Hit> find(const std::string& key, std::uint64_t fingerprint);
-  void store(const std::string& key, std::uint64_t fingerprint, const Response& response);
+  void store(const std::string& key, std::uint64_t fingerprint, const MockResponse& response);
   void clear();
 
  private:
   struct Stored {
     std::uint64_t fingerprint;
-    Response response;
+    MockResponse response;
   };
   std::mutex mutex_;
   std::unordered_map<std::string, Stored> stored_;

@@ -24,8 +24,8 @@ const std::vector<Case> kCases = {
     {"/licenses/api/order/data", "application/x-www-form-urlencoded", "licenses/OrderRequest.request.json"},
 };
 
-orderkit::mock::Request request(const Case& c, std::string body) {
-  orderkit::mock::Request r;
+orderkit::mock::MockRequest request(const Case& c, std::string body) {
+  orderkit::mock::MockRequest r;
   r.method = "POST";
   r.path = c.path;
   r.headers.emplace("Content-Type", c.content_type);

@@ -136,7 +136,7 @@ BOOST_AUTO_TEST_CASE(a_text_body_is_journaled_as_text_and_cut_between_characters
   orderkit::mock::MockOptions options;
   options.journal_body_bytes = 7;
   orderkit::mock::MockState state(options);
-  orderkit::mock::Request request;
+  orderkit::mock::MockRequest request;
   request.method = "POST";
   request.path = "/licenses/api/order/data";
   request.headers.emplace("Content-Type", "application/json");

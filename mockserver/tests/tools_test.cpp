@@ -174,7 +174,7 @@ BOOST_AUTO_TEST_CASE(x_request_id_is_echoed_or_generated) {
 BOOST_AUTO_TEST_CASE(an_x_request_id_with_control_characters_is_not_echoed) {
   // It would go into a response header as it is.
   orderkit::mock::MockState state;
-  orderkit::mock::Request request;
+  orderkit::mock::MockRequest request;
   request.method = "GET";
   request.path = "/__admin/health";
   request.headers.emplace("X-Request-Id", "abc\rSet-Cookie: x=1");

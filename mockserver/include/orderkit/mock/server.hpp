@@ -74,14 +74,14 @@ struct MockOptions final {
 struct HeaderLess {
   bool operator()(const std::string& a, const std::string& b) const;
 };
-using Headers = std::multimap<std::string, std::string, HeaderLess>;
+using MockHeaders = std::multimap<std::string, std::string, HeaderLess>;
 
 /// A request as the mock sees it: the decoded path, the raw query (after '?') and the body.
-struct Request {
+struct MockRequest {
   std::string method;
   std::string path;
   std::string query;
-  Headers headers;
+  MockHeaders headers;
   std::string body;
   std::string remote_addr;
 
@@ -90,9 +90,9 @@ struct Request {
 };
 
 /// A response of the mock.
-struct Response {
+struct MockResponse {
   int status = 200;
-  Headers headers;
+  MockHeaders headers;
   std::string body;
 
   std::string header(std::string_view name) const;
@@ -111,9 +111,9 @@ class MockState {
 
   /// Answers one request: the whole mock as a pure function of the request and the state.
   /// Never throws; bad input gets a 4xx answer.
-  Response handle(const Request& request);
+  MockResponse handle(const MockRequest& request);
   /// The same, taking the request's parts for the journal instead of copying them.
-  Response handle(Request&& request);
+  MockResponse handle(MockRequest&& request);
 
   /// The journal as JSON, oldest first (what GET /__admin/requests answers).
   std::string journal_json() const;
