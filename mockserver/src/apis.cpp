@@ -22,7 +22,7 @@ template <class T>
 struct SampleCache {
   std::string json = encode(documented_sample<T>(Role::response), Wire::json);
   std::string html = encode(documented_sample<T>(Role::response), Wire::html);
-  std::string xml = detail::xml_documented<T>() ? encode(documented_sample<T>(Role::response), Wire::xml) : "";
+  std::string xml = has_xml<T>() ? encode(documented_sample<T>(Role::response), Wire::xml) : "";
   const std::string& get(Wire wire) const { return wire == Wire::xml ? xml : wire == Wire::html ? html : json; }
 };
 

@@ -26,22 +26,16 @@ inline Format format_of(Wire wire) { return wire == Wire::xml ? Format::xml : Fo
 /// Decodes a body with the SDK (T: a model or std::vector of one).
 template <class T>
 Result<T> decode(std::string_view text, Wire wire) {
-  if constexpr (detail::xml_documented<T>()) {
-    if (wire == Wire::xml) return from_xml<T>(text);
-  }
   if constexpr (!meta::is_vector_v<T>) {
     if (wire == Wire::form) return from_json<T>(form_to_json<T>(text));
   }
-  return from_json<T>(text);
+  return orderkit::decode<T>(text, format_of(wire));
 }
 
 /// Encodes a value with the SDK: indented JSON or XML as the pages show, compact JSON for html.
 template <class T>
 std::string encode(const T& value, Wire wire) {
-  if constexpr (detail::xml_documented<T>()) {
-    if (wire == Wire::xml) return to_xml(value, Layout::indented);
-  }
-  return to_json(value, wire == Wire::html ? Layout::compact : Layout::indented);
+  return orderkit::encode(value, format_of(wire), wire == Wire::html ? Layout::compact : Layout::indented);
 }
 
 }  // namespace orderkit::mock
