@@ -24,8 +24,8 @@ const ordered_json& schema_of(const ordered_json& doc, const std::string& compon
 template <class T>
 std::vector<std::string> written_keys() {
   std::vector<std::string> keys;
-  for (const auto& item : ordered_json::parse(orderkit::to_json(orderkit::documented_sample<T>())).items())
-    keys.push_back(item.key());
+  const ordered_json written = ordered_json::parse(orderkit::to_json(orderkit::documented_sample<T>()));
+  for (const auto& item : written.items()) keys.push_back(item.key());
   return keys;
 }
 
