@@ -9,8 +9,8 @@ endif()
 # Exceptions must be enabled on every compile AND link of every wasm target. Without it a throw
 # aborts the module, and Boost.Test silently skips the rest of a test case yet reports success.
 # WebAssembly's own exception handling, not Emscripten's JavaScript emulation: the emulation sends
-# every call that may throw through a JavaScript trampoline, which made the codecs 1.3-2.5x slower
-# and the module 10 KiB larger. Boost.Test can use it once its signal handling (sigsetjmp) is
+# every call that may throw through a JavaScript trampoline, which made the codecs slower and the
+# module larger (docs/benchmarks.md, "What was tuned"). Boost.Test can use it once its signal handling (sigsetjmp) is
 # compiled out (tests/support/runner.cpp).
 # These directory-wide settings come before the first add_library() below: they are copied into
 # target properties when a target is created.
@@ -19,8 +19,7 @@ add_compile_options(-fwasm-exceptions)
 # Debian's prebuilt libc++ is compiled with every function noinline, and std::string's members
 # are declared extern templates, so each push_back or append (and every helper inside it) is an
 # out-of-line call into that library. Disabling the extern templates instantiates them in our own
-# translation units at our optimisation level. Measured with tests/bench at -O2: typed JSON encode
-# 3x and decode 1.7x faster; at -Oz -flto no change in speed and +75 bytes gzipped.
+# translation units at our optimisation level (figures: docs/benchmarks.md, "What was tuned").
 add_compile_definitions(_LIBCPP_DISABLE_EXTERN_TEMPLATE)
 add_link_options(-fwasm-exceptions -sALLOW_MEMORY_GROWTH=1)
 
@@ -35,14 +34,14 @@ set(CMAKE_CROSSCOMPILING_EMULATOR "${NODE_EXECUTABLE};--no-experimental-fetch")
 # Release for the web: smallest code. CMake puts these on compile and link lines, so -flto works.
 # For -Os and -Oz, Emscripten 3.1.6 also passes -fno-inline-functions to clang, which then inlines
 # nothing but always_inline functions: not even std::string's push_back. INLINING_LIMIT=0 takes
-# that back and leaves the inlining to clang's size-aware -Oz rules: the codecs ran 2.5-3.5x faster
-# and the .wasm was 1 KiB smaller gzipped.
+# that back and leaves the inlining to clang's size-aware -Oz rules: faster codecs and a smaller
+# .wasm (docs/benchmarks.md, "What was tuned").
 set(CMAKE_CXX_FLAGS_MINSIZEREL "-Oz -sINLINING_LIMIT=0 -flto -DNDEBUG")
 # The link, though, at -Os (it comes after the flags above, and the last -O wins): at -Oz em++
 # links the size-optimised variant of its libc (libc-optz), whose memcpy and memset are byte-by-
 # byte loops, and every std::string append and growth goes through them. The objects keep their
-# -Oz code; -Os only picks the ordinary libc and runs wasm-opt at -Os. Measured: typed JSON
-# encode 1.25-1.35x and decode 1.2x faster, +0.8 KiB gzipped. (-Os sets INLINING_LIMIT again.)
+# -Oz code; -Os only picks the ordinary libc and runs wasm-opt at -Os (figures:
+# docs/benchmarks.md, "What was tuned"). (-Os sets INLINING_LIMIT again.)
 set(CMAKE_EXE_LINKER_FLAGS_MINSIZEREL "-Os -sINLINING_LIMIT=0")
 
 # Header-only libraries from /usr/include, through an include dir that holds only symlinks to them.

@@ -20,7 +20,6 @@
 #include <type_traits>
 #include <vector>
 
-#include "codec/text.hpp"  // json_key: the codecs' rule for JSON key spelling
 #include "orderkit/core/error.hpp"
 #include "orderkit/core/meta.hpp"
 
@@ -36,8 +35,8 @@ template <class T>
 const std::vector<val>& js_keys() {
   static const std::vector<val> keys = [] {
     std::vector<val> out;
-    meta::for_each_field<T>([&](const auto& f) { out.emplace_back(codec::json_key<T>(f.name)); });
-    meta::for_each_computed<T>([&](const auto& c) { out.emplace_back(codec::json_key<T>(c.name)); });
+    meta::for_each_field<T>([&](const auto& f) { out.emplace_back(meta::json_name<T>(f.name)); });
+    meta::for_each_computed<T>([&](const auto& c) { out.emplace_back(meta::json_name<T>(c.name)); });
     return out;
   }();
   return keys;
@@ -56,28 +55,35 @@ val model_to_js(const T& v) {
   return obj;
 }
 
+// Converts one value of field type T (the visitor over meta::kind).
 template <class T>
-val to_js(const T& v) {
-  if constexpr (meta::is_optional_v<T>) {
-    return v ? to_js(*v) : val::null();
-  } else if constexpr (meta::is_vector_v<T>) {
+struct ToJs {
+  const T& v;
+
+  template <class U>
+  val operator()(meta::kind::optional<U>) const { return v ? to_js(*v) : val::null(); }
+  template <class U>
+  val operator()(meta::kind::vector<U>) const {
     val arr = val::array();
     for (std::size_t i = 0; i < v.size(); ++i) arr.set(i, to_js(v[i]));
     return arr;
-  } else if constexpr (meta::is_model_v<T>) {
-    return model_to_js(v);
-  } else if constexpr (std::is_enum_v<T>) {
-    return val(static_cast<std::underlying_type_t<T>>(v));
-  } else if constexpr (std::is_same_v<T, Decimal> || std::is_same_v<T, Guid>) {
-    return val(v.to_string());
-  } else if constexpr (std::is_same_v<T, DateTime>) {
-    return val(v.text());
-  } else if constexpr (std::is_same_v<T, bool> || std::is_arithmetic_v<T>) {
-    return val(v);
-  } else {
-    static_assert(std::is_same_v<T, std::string>, "unsupported field type");
-    return val(v);
   }
+  template <class M>
+  val operator()(meta::kind::model<M>) const { return model_to_js(v); }
+  template <class E>
+  val operator()(meta::kind::enumeration<E>) const { return val(static_cast<std::underlying_type_t<E>>(v)); }
+  template <class I>
+  val operator()(meta::kind::integer<I>) const { return val(v); }
+  val operator()(meta::kind::boolean) const { return val(v); }
+  val operator()(meta::kind::decimal) const { return val(v.to_string()); }
+  val operator()(meta::kind::datetime) const { return val(v.text()); }
+  val operator()(meta::kind::guid) const { return val(v.to_string()); }
+  val operator()(meta::kind::string) const { return val(v); }
+};
+
+template <class T>
+val to_js(const T& v) {
+  return meta::visit_type<T>(ToJs<T>{v});
 }
 
 // ---- JavaScript -> C++ -------------------------------------------------------------------
@@ -112,7 +118,7 @@ void model_from_js(const val& v, T& out, Reader& r) {
     if (x.isUndefined()) return;  // missing key: keep the default
     std::size_t mark = r.path.size();
     if (!r.path.empty()) r.path += '.';
-    r.path += codec::json_key<T>(f.name);
+    r.path += meta::json_name<T>(f.name);
     from_js(x, f.get(out), r);
     r.path.resize(mark);
   });
@@ -123,18 +129,27 @@ void decimal_from_js(const val& v, Decimal& out, Reader& r);
 void datetime_from_js(const val& v, DateTime& out, Reader& r);
 void guid_from_js(const val& v, Guid& out, Reader& r);
 
+// Reads one value of field type T into `out`, or records why it cannot (the visitor over
+// meta::kind).
 template <class T>
-void from_js(const val& v, T& out, Reader& r) {
-  if constexpr (meta::is_optional_v<T>) {
+struct FromJs {
+  const val& v;
+  T& out;
+  Reader& r;
+
+  template <class U>
+  void operator()(meta::kind::optional<U>) const {
     if (v.isNull() || v.isUndefined()) {
       out.reset();
       return;
     }
-    typename T::value_type inner{};
+    U inner{};
     std::size_t before = r.errors.size();
     from_js(v, inner, r);
     if (r.errors.size() == before) out = std::move(inner);
-  } else if constexpr (meta::is_vector_v<T>) {
+  }
+  template <class U>
+  void operator()(meta::kind::vector<U>) const {
     if (!v.isArray()) {
       r.fail("an array", v);
       return;
@@ -148,31 +163,41 @@ void from_js(const val& v, T& out, Reader& r) {
       from_js(v[i], out[i], r);
       r.path.resize(mark);
     }
-  } else if constexpr (meta::is_model_v<T>) {
-    model_from_js(v, out, r);
-  } else if constexpr (std::is_same_v<T, bool>) {
+  }
+  template <class M>
+  void operator()(meta::kind::model<M>) const { model_from_js(v, out, r); }
+  template <class E>
+  void operator()(meta::kind::enumeration<E>) const { integer<std::underlying_type_t<E>>(); }
+  template <class I>
+  void operator()(meta::kind::integer<I>) const { integer<I>(); }
+  void operator()(meta::kind::boolean) const {
     if (v.isTrue()) out = true;
     else if (v.isFalse()) out = false;
     else r.fail("a boolean", v);
-  } else if constexpr (std::is_enum_v<T> || std::is_integral_v<T>) {
-    using I = typename std::conditional_t<std::is_enum_v<T>, std::underlying_type<T>, std::common_type<T>>::type;
+  }
+  void operator()(meta::kind::decimal) const { decimal_from_js(v, out, r); }
+  void operator()(meta::kind::datetime) const { datetime_from_js(v, out, r); }
+  void operator()(meta::kind::guid) const { guid_from_js(v, out, r); }
+  void operator()(meta::kind::string) const {
+    if (v.isString()) out = v.as<std::string>();
+    else r.fail("a string", v);
+  }
+
+  // An integer or an enum's underlying integer I, range-checked.
+  template <class I>
+  void integer() const {
     static_assert(sizeof(I) <= 4, "64-bit integers would lose precision as JavaScript numbers");
     double d = 0;
     std::size_t before = r.errors.size();
     integer_from_js(v, static_cast<double>(std::numeric_limits<I>::min()),
                     static_cast<double>(std::numeric_limits<I>::max()), d, r);
     if (r.errors.size() == before) out = static_cast<T>(static_cast<I>(d));
-  } else if constexpr (std::is_same_v<T, Decimal>) {
-    decimal_from_js(v, out, r);
-  } else if constexpr (std::is_same_v<T, DateTime>) {
-    datetime_from_js(v, out, r);
-  } else if constexpr (std::is_same_v<T, Guid>) {
-    guid_from_js(v, out, r);
-  } else {
-    static_assert(std::is_same_v<T, std::string>, "unsupported field type");
-    if (v.isString()) out = v.as<std::string>();
-    else r.fail("a string", v);
   }
+};
+
+template <class T>
+void from_js(const val& v, T& out, Reader& r) {
+  meta::visit_type<T>(FromJs<T>{v, out, r});
 }
 
 /// Converts a document (a model or a collection of one); errors name the failing paths.

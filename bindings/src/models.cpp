@@ -39,20 +39,12 @@ template <class T>
 val encode(const val& obj, bool xml, Layout layout) {
   Result<T> value = read_js<T>(obj);
   if (!value) return failed(value.errors());
-  if constexpr (detail::xml_documented<T>()) {
-    if (xml) return ok(val(to_xml(value.value(), layout)));
-  }
-  return ok(val(to_json(value.value(), layout)));
+  return ok(val(orderkit::encode(value.value(), xml ? Format::xml : Format::json, layout)));
 }
 
 template <class T>
 val decode(const std::string& text, bool xml) {
-  Result<T> value = [&]() -> Result<T> {
-    if constexpr (detail::xml_documented<T>()) {
-      if (xml) return from_xml<T>(text);
-    }
-    return from_json<T>(text);
-  }();
+  Result<T> value = orderkit::decode<T>(text, xml ? Format::xml : Format::json);
   if (!value) return failed(value.errors());
   return ok(to_js(value.value()));
 }
@@ -68,9 +60,9 @@ template <class T>
 ModelBinding binding(bool collection) {
   if (collection) {
     using C = std::vector<T>;
-    return {&meta::info<T>(), true, detail::xml_documented<C>(), &sample<C>, &encode<C>, &decode<C>, &validate_js<C>};
+    return {&meta::info<T>(), true, has_xml<C>(), &sample<C>, &encode<C>, &decode<C>, &validate_js<C>};
   }
-  return {&meta::info<T>(), false, detail::xml_documented<T>(), &sample<T>, &encode<T>, &decode<T>, &validate_js<T>};
+  return {&meta::info<T>(), false, has_xml<T>(), &sample<T>, &encode<T>, &decode<T>, &validate_js<T>};
 }
 
 const std::vector<ModelBinding>& bindings() {

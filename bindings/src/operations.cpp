@@ -19,6 +19,7 @@
 #include "orderkit/broadband/operations.hpp"
 #include "orderkit/contracts/operations.hpp"
 #include "orderkit/core/retry.hpp"
+#include "orderkit/internal/client_errors.hpp"
 #include "orderkit/licenses/operations.hpp"
 #include "orderkit/mobile/operations.hpp"
 #include "result.hpp"
@@ -150,13 +151,8 @@ val error_result(const ClientError& e) {
 
 /// A validation error for input that is not even the model's shape (a wrong type at a path).
 val misfit(std::vector<FieldError> errors, const CallOptions& call) {
-  ClientError e;
-  e.kind = ErrorKind::validation;
-  e.code = "validation_failed";
-  e.request_id = call.request_id;
-  e.message = "the request was not sent: the input does not fit the model";
-  e.field_errors = std::move(errors);
-  return error_result(e);
+  return error_result(
+      errors::not_sent("validation_failed", "the input does not fit the model", call.request_id, std::move(errors)));
 }
 
 val request_result(Outcome<HttpRequest>& built) {
@@ -180,11 +176,7 @@ val response_result(const ApiResult<T>& parsed) {
 }
 
 val internal_error(const std::string& message) {
-  ClientError e;
-  e.kind = ErrorKind::validation;
-  e.code = "internal";
-  e.message = message;
-  return error_result(e);
+  return error_result(errors::make(ErrorKind::validation, "internal", message));
 }
 
 /// Runs f(), turning any exception into an error result (nothing throws into JavaScript).

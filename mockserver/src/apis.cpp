@@ -22,7 +22,7 @@ template <class T>
 struct SampleCache {
   std::string json = encode(documented_sample<T>(Role::response), BodyFormat::json);
   std::string html = encode(documented_sample<T>(Role::response), BodyFormat::html);
-  std::string xml = detail::xml_documented<T>() ? encode(documented_sample<T>(Role::response), BodyFormat::xml) : "";
+  std::string xml = has_xml<T>() ? encode(documented_sample<T>(Role::response), BodyFormat::xml) : "";
   const std::string& get(BodyFormat wire) const { return wire == BodyFormat::xml ? xml : wire == BodyFormat::html ? html : json; }
 };
 

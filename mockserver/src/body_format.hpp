@@ -28,22 +28,16 @@ inline Format codec_format_of(BodyFormat wire) { return wire == BodyFormat::xml 
 /// Decodes a body with the SDK (T: a model or std::vector of one).
 template <class T>
 Result<T> decode(std::string_view text, BodyFormat wire) {
-  if constexpr (detail::xml_documented<T>()) {
-    if (wire == BodyFormat::xml) return from_xml<T>(text);
-  }
   if constexpr (!meta::is_vector_v<T>) {
     if (wire == BodyFormat::form) return from_json<T>(form_to_json<T>(text));
   }
-  return from_json<T>(text);
+  return orderkit::decode<T>(text, codec_format_of(wire));
 }
 
 /// Encodes a value with the SDK: indented JSON or XML as the pages show, compact JSON for html.
 template <class T>
 std::string encode(const T& value, BodyFormat wire) {
-  if constexpr (detail::xml_documented<T>()) {
-    if (wire == BodyFormat::xml) return to_xml(value, Layout::indented);
-  }
-  return to_json(value, wire == BodyFormat::html ? Layout::compact : Layout::indented);
+  return orderkit::encode(value, codec_format_of(wire), wire == BodyFormat::html ? Layout::compact : Layout::indented);
 }
 
 }  // namespace orderkit::mock

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "orderkit/codec.hpp"
+#include "orderkit/licenses/models.hpp"
 #include "support.hpp"
 #include "text.hpp"
 
@@ -50,6 +52,17 @@ BOOST_AUTO_TEST_CASE(json_escape_always_gives_a_valid_json_string) {
   BOOST_TEST(json_escape("a\xff" "b") == "a\\ufffdb");
   BOOST_TEST(json_escape("\xc3\xa9") == "\xc3\xa9");
   BOOST_TEST(json_escape(std::string("\0\"\\\n", 4)) == "\\u0000\\\"\\\\\\n");
+}
+
+BOOST_AUTO_TEST_CASE(json_escape_is_the_sdks_string_escaping) {
+  // The mock's journal, log lines and error bodies escape as the SDK writes JSON strings:
+  // Newtonsoft's rules, which also escape the line separators JavaScript treats as line ends.
+  const std::string s = "a\xc2\x85" "b\xe2\x80\xa8" "c\xe2\x80\xa9\x7f";
+  BOOST_TEST(json_escape(s) == "a\\u0085b\\u2028c\\u2029\x7f");
+  orderkit::licenses::ValidationFailure failure;
+  failure.ErrorMessage = s;
+  const std::string written = orderkit::to_json(failure, orderkit::Layout::compact);
+  BOOST_TEST(written.find("\"" + json_escape(s) + "\"") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(xml_escape_always_gives_utf8_xml_text) {

@@ -53,10 +53,7 @@ Headers parse_headers(const std::vector<std::string>& raw) {
 // Writes the answer in the format asked for.
 template <class T>
 void print_value(const T& value, Format format) {
-  if constexpr (detail::xml_documented<T>()) {
-    if (format == Format::xml) return print_document(to_xml(value));
-  }
-  print_document(to_json(value));
+  print_document(encode(value, format));
 }
 
 template <class T>
@@ -99,12 +96,7 @@ template <class T>
 std::optional<T> read_order(const SubmitOptions& options, Format format) {
   const std::optional<std::string> text = read_input(options.input);
   if (!text) return std::nullopt;
-  Result<T> decoded = [&]() -> Result<T> {
-    if constexpr (detail::xml_documented<T>()) {
-      if (format == Format::xml) return from_xml<T>(*text);
-    }
-    return from_json<T>(*text);
-  }();
+  Result<T> decoded = decode<T>(*text, format);
   if (!decoded) {
     print_errors(decoded.errors());
     return std::nullopt;

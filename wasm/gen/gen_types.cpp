@@ -9,7 +9,6 @@
 #include <string>
 #include <type_traits>
 
-#include "codec/text.hpp"  // json_key: the JSON key spelling, which the JavaScript objects use
 #include "orderkit/broadband/models.hpp"
 #include "orderkit/codec.hpp"
 #include "orderkit/contracts/models.hpp"
@@ -23,29 +22,37 @@ using namespace orderkit;
 enum class Side { output, init };
 
 template <class T>
-std::string ts_type(Side side) {
-  if constexpr (meta::is_optional_v<T>) {
-    return ts_type<typename T::value_type>(side) + " | null";
-  } else if constexpr (meta::is_vector_v<T>) {
-    return "Array<" + ts_type<typename T::value_type>(side) + ">";
-  } else if constexpr (meta::is_model_v<T>) {
-    return std::string(meta::info<T>().name) + (side == Side::init ? "Init" : "");
-  } else if constexpr (std::is_same_v<T, bool>) {
-    return "boolean";
-  } else if constexpr (std::is_enum_v<T>) {
-    return "number";
-  } else if constexpr (std::is_integral_v<T>) {
-    return "number";
-  } else if constexpr (std::is_same_v<T, Decimal>) {
-    return side == Side::init ? "Decimal | number" : "Decimal";
-  } else if constexpr (std::is_same_v<T, DateTime>) {
-    return side == Side::init ? "DateTimeText | Date" : "DateTimeText";
-  } else if constexpr (std::is_same_v<T, Guid>) {
-    return "GuidText";
-  } else {
-    static_assert(std::is_same_v<T, std::string>, "unsupported field type");
-    return "string";
+std::string ts_type(Side side);
+
+// The TypeScript type of a field type, as read (output) or as accepted (init): the visitor over
+// meta::kind.
+struct TsType {
+  Side side;
+
+  template <class U>
+  std::string operator()(meta::kind::optional<U>) const { return ts_type<U>(side) + " | null"; }
+  template <class U>
+  std::string operator()(meta::kind::vector<U>) const { return "Array<" + ts_type<U>(side) + ">"; }
+  template <class M>
+  std::string operator()(meta::kind::model<M>) const {
+    return std::string(meta::info<M>().name) + (side == Side::init ? "Init" : "");
   }
+  template <class E>
+  std::string operator()(meta::kind::enumeration<E>) const { return "number"; }
+  template <class I>
+  std::string operator()(meta::kind::integer<I>) const { return "number"; }
+  std::string operator()(meta::kind::boolean) const { return "boolean"; }
+  std::string operator()(meta::kind::decimal) const { return side == Side::init ? "Decimal | number" : "Decimal"; }
+  std::string operator()(meta::kind::datetime) const {
+    return side == Side::init ? "DateTimeText | Date" : "DateTimeText";
+  }
+  std::string operator()(meta::kind::guid) const { return "GuidText"; }
+  std::string operator()(meta::kind::string) const { return "string"; }
+};
+
+template <class T>
+std::string ts_type(Side side) {
+  return meta::visit_type<T>(TsType{side});
 }
 
 /// The help page's description of the field, as a doc comment.
@@ -67,17 +74,17 @@ void write_model(std::ostream& out) {
   out << "  interface " << name << " {\n";
   meta::for_each_field<T>([&](const auto& f) {
     using M = typename std::decay_t<decltype(f)>::value_type;
-    out << doc(f) << "    " << codec::json_key<T>(f.name) << ": " << ts_type<M>(Side::output) << ";\n";
+    out << doc(f) << "    " << meta::json_name<T>(f.name) << ": " << ts_type<M>(Side::output) << ";\n";
   });
   meta::for_each_computed<T>([&](const auto& c) {
     using R = typename std::decay_t<decltype(c)>::value_type;
-    out << "    /** computed, not sent */\n    readonly " << codec::json_key<T>(c.name) << ": "
+    out << "    /** computed, not sent */\n    readonly " << meta::json_name<T>(c.name) << ": "
         << ts_type<R>(Side::output) << ";\n";
   });
   out << "  }\n  interface " << name << "Init {\n";
   meta::for_each_field<T>([&](const auto& f) {
     using M = typename std::decay_t<decltype(f)>::value_type;
-    out << "    " << codec::json_key<T>(f.name) << "?: " << ts_type<M>(Side::init) << ";\n";
+    out << "    " << meta::json_name<T>(f.name) << "?: " << ts_type<M>(Side::init) << ";\n";
   });
   out << "  }\n";
 }
@@ -85,7 +92,7 @@ void write_model(std::ostream& out) {
 template <class T>
 void write_codec_entry(std::ostream& out) {
   const char* name = meta::info<T>().name;
-  const char* codec = detail::xml_documented<T>() ? "XmlModelCodec" : "ModelCodec";
+  const char* codec = has_xml<T>() ? "XmlModelCodec" : "ModelCodec";
   out << "    " << name << ": " << codec << "<" << name << ", " << name << "Init>;\n";
   out << "    '" << name << "[]': " << codec << "<Array<" << name << ">, Array<" << name << "Init>>;\n";
 }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "orderkit/core/error.hpp"
+#include "orderkit/core/format.hpp"
 #include "orderkit/core/meta.hpp"
 
 namespace orderkit {
@@ -30,16 +31,19 @@ std::string to_json(const T& value, Layout layout = Layout::indented);
 template <class T>
 Result<T> from_json(std::string_view text);
 
-namespace detail {
+/// Whether the help page of T's API documents an XML format for T (T: a model, a collection of
+/// one, or an optional of either). A model that travels in the URI has no body, so no XML.
 template <class T>
-constexpr bool xml_documented() {
+constexpr bool has_xml() {
   using M = meta::unwrap_optional_t<T>;
   if constexpr (meta::is_vector_v<M>) {
-    return xml_documented<typename M::value_type>();
+    return has_xml<typename M::value_type>();
   } else {
     return meta::info<M>().api->xml != meta::XmlStyle::none && meta::info<M>().has_body;
   }
 }
+
+namespace detail {
 template <class T>
 std::string xml_encode(const T& value, Layout layout);
 template <class T>
@@ -50,15 +54,37 @@ Result<T> xml_decode(std::string_view text);
 /// and 003): element order, namespaces, prefixes and nil as the page's samples show.
 template <class T>
 std::string to_xml(const T& value, Layout layout = Layout::indented) {
-  static_assert(detail::xml_documented<T>(), "this model's help page documents no XML format");
+  static_assert(has_xml<T>(), "this model's help page documents no XML format");
   return detail::xml_encode<T>(value, layout);
 }
 
 /// Reads XML; checks the root element and namespaces. Errors as for from_json.
 template <class T>
 Result<T> from_xml(std::string_view text) {
-  static_assert(detail::xml_documented<T>(), "this model's help page documents no XML format");
+  static_assert(has_xml<T>(), "this model's help page documents no XML format");
   return detail::xml_decode<T>(text);
+}
+
+/// Reads `text` in `format`: XML where T's page documents it; asking for XML of a model whose
+/// page documents none is an error (field "format"), not a JSON read.
+template <class T>
+Result<T> decode(std::string_view text, Format format) {
+  if constexpr (has_xml<T>()) {
+    if (format == Format::xml) return from_xml<T>(text);
+  } else if (format == Format::xml) {
+    return std::vector<FieldError>{{"", "format", std::string("the ") + meta::info<meta::item_t<T>>().api->id +
+                                                      " API documents no XML format for this model"}};
+  }
+  return from_json<T>(text);
+}
+
+/// Writes `value` in `format`; JSON for a model whose page documents no XML.
+template <class T>
+std::string encode(const T& value, Format format, Layout layout = Layout::indented) {
+  if constexpr (has_xml<T>()) {
+    if (format == Format::xml) return to_xml(value, layout);
+  }
+  return to_json(value, layout);
 }
 
 /// Checks the rules in the help pages' "Additional information" (required, max length, "Must be

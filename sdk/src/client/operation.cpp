@@ -3,41 +3,16 @@
 #include <variant>
 
 #include "orderkit/core/retry.hpp"
+#include "orderkit/internal/client_errors.hpp"
+#include "orderkit/internal/text.hpp"
 
 namespace orderkit::client {
 namespace {
 
-std::string base64(std::string_view in) {
-  static const char* table = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  std::size_t i = 0;
-  for (; i + 2 < in.size(); i += 3) {
-    unsigned v = (static_cast<unsigned char>(in[i]) << 16) | (static_cast<unsigned char>(in[i + 1]) << 8) |
-                 static_cast<unsigned char>(in[i + 2]);
-    out += table[(v >> 18) & 63];
-    out += table[(v >> 12) & 63];
-    out += table[(v >> 6) & 63];
-    out += table[v & 63];
-  }
-  if (i + 1 == in.size()) {
-    unsigned v = static_cast<unsigned char>(in[i]) << 16;
-    out += table[(v >> 18) & 63];
-    out += table[(v >> 12) & 63];
-    out += "==";
-  } else if (i + 2 == in.size()) {
-    unsigned v = (static_cast<unsigned char>(in[i]) << 16) | (static_cast<unsigned char>(in[i + 1]) << 8);
-    out += table[(v >> 18) & 63];
-    out += table[(v >> 12) & 63];
-    out += table[(v >> 6) & 63];
-    out += '=';
-  }
-  return out;
-}
-
 struct AuthHeader {
   Headers& headers;
   void operator()(const std::monostate&) const {}
-  void operator()(const BasicAuth& a) const { set_header(headers, "Authorization", "Basic " + base64(a.user + ":" + a.password)); }
+  void operator()(const BasicAuth& a) const { set_header(headers, "Authorization", "Basic " + text::base64(a.user + ":" + a.password)); }
   void operator()(const BearerAuth& a) const { set_header(headers, "Authorization", "Bearer " + a.token); }
   void operator()(const ApiKeyAuth& a) const { set_header(headers, a.header, a.key); }
 };
@@ -85,23 +60,13 @@ HttpRequest make_request(std::string_view method, std::string_view path, const C
 }
 
 ClientError validation_failed(std::vector<FieldError> errors, const CallOptions& call) {
-  ClientError error;
-  error.kind = ErrorKind::validation;
-  error.code = "validation_failed";
-  error.request_id = call.request_id;
-  error.message = "the request was not sent: " + std::to_string(errors.size()) +
-                  (errors.size() == 1 ? " field breaks" : " fields break") + " the API's rules";
-  error.field_errors = std::move(errors);
-  return error;
+  const std::string why = std::to_string(errors.size()) + (errors.size() == 1 ? " field breaks" : " fields break") +
+                          " the API's rules";
+  return errors::not_sent("validation_failed", why, call.request_id, std::move(errors));
 }
 
 ClientError unsupported_format(std::string_view what, const CallOptions& call) {
-  ClientError error;
-  error.kind = ErrorKind::validation;
-  error.code = "unsupported_format";
-  error.request_id = call.request_id;
-  error.message = "the request was not sent: " + std::string(what);
-  return error;
+  return errors::not_sent("unsupported_format", what, call.request_id);
 }
 
 bool is_success(int status) noexcept { return status >= 200 && status < 300; }
@@ -118,16 +83,9 @@ Format body_format(const HttpResponse& response) {
 
 ClientError decode_failed(const HttpResponse& response, std::string_view request_id, std::vector<FieldError> errors,
                           std::string_view type_name) {
-  ClientError error;
-  error.kind = ErrorKind::decode;
-  error.code = "decode_failed";
-  error.request_id = std::string(request_id);
-  error.status = response.status;
-  error.reason = response.reason.empty() ? reason_phrase(response.status) : response.reason;
-  error.headers = response.headers;
-  error.body = response.body;
-  error.message = std::to_string(response.status) + " response is not a valid " + std::string(type_name);
-  if (!errors.empty()) error.message += ": " + to_string(errors.front());
+  std::string message = std::to_string(response.status) + " response is not a valid " + std::string(type_name);
+  if (!errors.empty()) message += ": " + to_string(errors.front());
+  ClientError error = errors::about_response(ErrorKind::decode, "decode_failed", std::move(message), response, request_id);
   error.field_errors = std::move(errors);
   return error;
 }

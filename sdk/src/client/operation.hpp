@@ -43,20 +43,13 @@ template <class T>
 ApiResult<T> read_response(const HttpResponse& response, std::string_view request_id) {
   if (!is_success(response.status)) return parse_api_error(response, request_id);
   Format format = body_format(response);
-  std::optional<Result<T>> decoded;
-  if constexpr (detail::xml_documented<T>()) {
-    if (format == Format::xml) decoded.emplace(from_xml<T>(response.body));
+  if (format == Format::xml && !has_xml<T>()) {
+    return decode_failed(response, request_id, {{"", "format", "expected JSON; this API documents no XML response"}},
+                         meta::type_name<T>());
   }
-  if (!decoded) {
-    if (format == Format::xml) {
-      return decode_failed(response, request_id,
-                           {{"", "format", "expected JSON; this API documents no XML response"}},
-                           meta::type_name<T>());
-    }
-    decoded.emplace(from_json<T>(response.body));
-  }
-  if (!decoded->ok()) return decode_failed(response, request_id, decoded->errors(), meta::type_name<T>());
-  return Response<T>{std::move(*decoded).value(), response.status,
+  Result<T> decoded = decode<T>(response.body, format);
+  if (!decoded.ok()) return decode_failed(response, request_id, decoded.errors(), meta::type_name<T>());
+  return Response<T>{std::move(decoded).value(), response.status,
                      response.reason.empty() ? reason_phrase(response.status) : response.reason, response.headers,
                      std::string(request_id), 1};
 }

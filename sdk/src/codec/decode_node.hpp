@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 
 #include "codec/text.hpp"
@@ -128,59 +129,75 @@ void clear_vector(void* self) {
   static_cast<T*>(self)->clear();
 }
 
+inline constexpr const char* kArraysNs = "http://schemas.microsoft.com/2003/10/Serialization/Arrays";
+
+/// The element and namespace of a collection item: the model's own, or DataContract's name of a
+/// primitive in the Arrays namespace ("int", "string", ...). The visitor over meta::kind.
+struct XmlItem {
+  const char* name;
+  const char* ns;
+
+  template <class M>
+  static constexpr XmlItem of(meta::kind::model<M>) { return {meta::info<M>().xml_name, meta::info<M>().xml_ns}; }
+  template <class E>
+  static constexpr XmlItem of(meta::kind::enumeration<E>) { return {"int", kArraysNs}; }
+  template <class I>
+  static constexpr XmlItem of(meta::kind::integer<I>) { return {std::is_same_v<I, std::int64_t> ? "long" : "int", kArraysNs}; }
+  static constexpr XmlItem of(meta::kind::boolean) { return {"boolean", kArraysNs}; }
+  static constexpr XmlItem of(meta::kind::decimal) { return {"decimal", kArraysNs}; }
+  static constexpr XmlItem of(meta::kind::datetime) { return {"dateTime", kArraysNs}; }
+  static constexpr XmlItem of(meta::kind::guid) { return {"guid", kArraysNs}; }
+  static constexpr XmlItem of(meta::kind::string) { return {"string", kArraysNs}; }
+
+  template <class K>
+  constexpr XmlItem operator()(K kind) const { return of(kind); }
+};
+
 /// The DataContract name of a primitive collection item ("int", "string", ...).
 template <class T>
 constexpr const char* primitive_xml_name() {
-  if constexpr (std::is_same_v<T, bool>) return "boolean";
-  else if constexpr (std::is_same_v<T, std::int64_t>) return "long";
-  else if constexpr (std::is_integral_v<T> || std::is_enum_v<T>) return "int";
-  else if constexpr (std::is_same_v<T, Decimal>) return "decimal";
-  else if constexpr (std::is_same_v<T, DateTime>) return "dateTime";
-  else if constexpr (std::is_same_v<T, Guid>) return "guid";
-  else return "string";
+  return meta::visit_type<T>(XmlItem{}).name;
 }
-inline constexpr const char* kArraysNs = "http://schemas.microsoft.com/2003/10/Serialization/Arrays";
+
+/// The plan node of type T (the visitor over meta::kind).
+template <class T>
+struct MakeNode {
+  static constexpr Node scalar(bool (*set)(void*, const Scalar&, std::string&, std::string&), const char* expected) {
+    return Node{Node::kScalar, expected, set, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr};
+  }
+
+  template <class V>
+  constexpr Node operator()(meta::kind::optional<V>) const {
+    return Node{Node::kOptional, NodeOf<V>::node.expected, nullptr, nullptr, &NodeOf<V>::node,
+                &emplace_optional<T>, &reset_optional<T>, nullptr, nullptr};
+  }
+  template <class V>
+  constexpr Node operator()(meta::kind::vector<V>) const {
+    constexpr XmlItem item = meta::visit_type<V>(XmlItem{});
+    return Node{Node::kArray, "array", nullptr, nullptr, &NodeOf<V>::node, &emplace_back<T>, &clear_vector<T>,
+                item.name, item.ns};
+  }
+  template <class M>
+  constexpr Node operator()(meta::kind::model<M>) const {
+    return Node{Node::kObject, "object", nullptr, &ModelNodes<T>::object, nullptr, nullptr, nullptr, nullptr, nullptr};
+  }
+  template <class E>
+  constexpr Node operator()(meta::kind::enumeration<E>) const { return scalar(&set_enum<E>, "integer"); }
+  template <class I>
+  constexpr Node operator()(meta::kind::integer<I>) const {
+    static_assert(std::is_same_v<I, std::int32_t> || std::is_same_v<I, std::int64_t>, "unsupported integer type");
+    return scalar(std::is_same_v<I, std::int64_t> ? &set_int64 : &set_int32, "integer");
+  }
+  constexpr Node operator()(meta::kind::boolean) const { return scalar(&set_bool, "boolean"); }
+  constexpr Node operator()(meta::kind::decimal) const { return scalar(&set_decimal, "decimal number"); }
+  constexpr Node operator()(meta::kind::datetime) const { return scalar(&set_datetime, "date"); }
+  constexpr Node operator()(meta::kind::guid) const { return scalar(&set_guid, "GUID"); }
+  constexpr Node operator()(meta::kind::string) const { return scalar(&set_string, "string"); }
+};
 
 template <class T>
 struct NodeOf {
-  static constexpr Node make() {
-    if constexpr (meta::is_optional_v<T>) {
-      using V = typename T::value_type;
-      return Node{Node::kOptional, NodeOf<V>::node.expected, nullptr, nullptr, &NodeOf<V>::node,
-                  &emplace_optional<T>, &reset_optional<T>, nullptr, nullptr};
-    } else if constexpr (meta::is_vector_v<T>) {
-      using V = typename T::value_type;
-      const char* item_name = nullptr;
-      const char* item_ns = nullptr;
-      if constexpr (meta::is_model_v<V>) {
-        item_name = meta::info<V>().xml_name;
-        item_ns = meta::info<V>().xml_ns;
-      } else {
-        item_name = primitive_xml_name<V>();
-        item_ns = kArraysNs;
-      }
-      return Node{Node::kArray, "array", nullptr, nullptr, &NodeOf<V>::node, &emplace_back<T>, &clear_vector<T>,
-                  item_name, item_ns};
-    } else if constexpr (meta::is_model_v<T>) {
-      return Node{Node::kObject, "object", nullptr, &ModelNodes<T>::object, nullptr, nullptr, nullptr, nullptr, nullptr};
-    } else {
-      bool (*set)(void*, const Scalar&, std::string&, std::string&) = nullptr;
-      const char* expected = "";
-      if constexpr (std::is_same_v<T, bool>) set = &set_bool, expected = "boolean";
-      else if constexpr (std::is_enum_v<T>) set = &set_enum<T>, expected = "integer";
-      else if constexpr (std::is_same_v<T, std::int32_t>) set = &set_int32, expected = "integer";
-      else if constexpr (std::is_same_v<T, std::int64_t>) set = &set_int64, expected = "integer";
-      else if constexpr (std::is_same_v<T, Decimal>) set = &set_decimal, expected = "decimal number";
-      else if constexpr (std::is_same_v<T, DateTime>) set = &set_datetime, expected = "date";
-      else if constexpr (std::is_same_v<T, Guid>) set = &set_guid, expected = "GUID";
-      else {
-        static_assert(std::is_same_v<T, std::string>, "unsupported field type");
-        set = &set_string, expected = "string";
-      }
-      return Node{Node::kScalar, expected, set, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr};
-    }
-  }
-  static constexpr Node node = make();
+  static constexpr Node node = meta::visit_type<T>(MakeNode<T>{});
 };
 
 /// Finds a field by wire name: the expected next field first (documents usually follow the

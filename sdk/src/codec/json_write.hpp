@@ -60,7 +60,7 @@ const auto& key_prefixes(bool indented) {
     std::array<std::string, meta::field_count<T>()> keys;
     std::size_t i = 0;
     meta::for_each_field<T>([&](const auto& f) {
-      keys[i++] = "\"" + json_key<T>(f.name) + (with_space ? "\": " : "\":");
+      keys[i++] = "\"" + meta::json_name<T>(f.name) + (with_space ? "\": " : "\":");
     });
     return keys;
   };
@@ -80,15 +80,21 @@ void write_model(Writer& w, const T& v) {
   w.close('}');
 }
 
+// Writes one value of field type T (the visitor over meta::kind).
 template <class T>
-void write(Writer& w, const T& v) {
-  std::string& out = w.out();
-  if constexpr (meta::is_optional_v<T>) {
+struct ValueWriter {
+  Writer& w;
+  const T& v;
+
+  template <class U>
+  void operator()(meta::kind::optional<U>) const {
     if (v) write(w, *v);
-    else out += "null";
-  } else if constexpr (meta::is_vector_v<T>) {
+    else w.out() += "null";
+  }
+  template <class U>
+  void operator()(meta::kind::vector<U>) const {
     if (v.empty()) {
-      out += "[]";
+      w.out() += "[]";
       return;
     }
     w.open('[');
@@ -97,28 +103,32 @@ void write(Writer& w, const T& v) {
       write(w, item);
     }
     w.close(']');
-  } else if constexpr (meta::is_model_v<T>) {
-    write_model(w, v);
-  } else if constexpr (std::is_same_v<T, bool>) {
-    out += v ? "true" : "false";
-  } else if constexpr (std::is_enum_v<T>) {
-    append_int(out, static_cast<std::underlying_type_t<T>>(v));
-  } else if constexpr (std::is_integral_v<T>) {
-    append_int(out, v);
-  } else if constexpr (std::is_same_v<T, Decimal>) {
-    std::string text = v.to_string();
-    out += text;
+  }
+  template <class M>
+  void operator()(meta::kind::model<M>) const { write_model(w, v); }
+  template <class E>
+  void operator()(meta::kind::enumeration<E>) const { append_int(w.out(), static_cast<std::underlying_type_t<E>>(v)); }
+  template <class I>
+  void operator()(meta::kind::integer<I>) const { append_int(w.out(), v); }
+  void operator()(meta::kind::boolean) const { w.out() += v ? "true" : "false"; }
+  void operator()(meta::kind::decimal) const {
+    std::string& out = w.out();
+    out += v.to_string();
     if (v.scale() == 0) out += ".0";  // Newtonsoft always writes a decimal point
-  } else if constexpr (std::is_same_v<T, DateTime>) {
-    w.string(v.text());
-  } else if constexpr (std::is_same_v<T, Guid>) {
+  }
+  void operator()(meta::kind::datetime) const { w.string(v.text()); }
+  void operator()(meta::kind::guid) const {
+    std::string& out = w.out();
     out.push_back('"');
     out += v.to_string();
     out.push_back('"');
-  } else {
-    static_assert(std::is_same_v<T, std::string>);
-    w.string(v);
   }
+  void operator()(meta::kind::string) const { w.string(v); }
+};
+
+template <class T>
+void write(Writer& w, const T& v) {
+  meta::visit_type<T>(ValueWriter<T>{w, v});
 }
 
 template <class T>

@@ -72,6 +72,22 @@ T generate_model(SampleContext& ctx) {
   return v;
 }
 
+// The help page generator's value for a scalar: the counter's next number n in the scalar's form
+// (the visitor over meta::kind's scalars).
+template <class T>
+struct SampleScalar {
+  SampleContext& ctx;
+  int n;
+
+  template <class I>
+  T operator()(meta::kind::integer<I>) const { return static_cast<T>(n); }
+  T operator()(meta::kind::boolean) const { return true; }
+  T operator()(meta::kind::decimal) const { return Decimal::from_integer(n); }
+  T operator()(meta::kind::datetime) const { return ctx.date(); }
+  T operator()(meta::kind::guid) const { return ctx.next_guid(); }
+  T operator()(meta::kind::string) const { return "sample string " + std::to_string(n); }
+};
+
 template <class T>
 T generate(SampleContext& ctx, int& counter) {
   if constexpr (meta::is_optional_v<T>) {
@@ -93,13 +109,7 @@ T generate(SampleContext& ctx, int& counter) {
   } else if constexpr (std::is_enum_v<T>) {
     return T{};  // the enum's first value; enums do not take a number
   } else {
-    int n = ++counter;
-    if constexpr (std::is_same_v<T, bool>) return true;
-    else if constexpr (std::is_integral_v<T>) return static_cast<T>(n);
-    else if constexpr (std::is_same_v<T, Decimal>) return Decimal::from_integer(n);
-    else if constexpr (std::is_same_v<T, DateTime>) return ctx.date();
-    else if constexpr (std::is_same_v<T, Guid>) return ctx.next_guid();
-    else return "sample string " + std::to_string(n);
+    return meta::visit_type<T>(SampleScalar<T>{ctx, ++counter});
   }
 }
 

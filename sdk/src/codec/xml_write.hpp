@@ -111,15 +111,26 @@ inline void Writer::escape(std::string_view s, bool attribute) {
   }
 }
 
+// The text of a scalar element (the visitor over meta::kind's scalars).
+template <class T>
+struct ScalarText {
+  Writer& w;
+  const T& v;
+
+  template <class E>
+  void operator()(meta::kind::enumeration<E>) const { append_int(w.out, static_cast<std::underlying_type_t<E>>(v)); }
+  template <class I>
+  void operator()(meta::kind::integer<I>) const { append_int(w.out, v); }
+  void operator()(meta::kind::boolean) const { w.out += v ? "true" : "false"; }
+  void operator()(meta::kind::decimal) const { w.out += v.to_string(); }  // XmlConvert: no added ".0"
+  void operator()(meta::kind::datetime) const { w.escape(v.text()); }
+  void operator()(meta::kind::guid) const { w.out += v.to_string(); }
+  void operator()(meta::kind::string) const { w.escape(v); }
+};
+
 template <class T>
 void scalar_text(Writer& w, const T& v) {
-  if constexpr (std::is_same_v<T, bool>) w.out += v ? "true" : "false";
-  else if constexpr (std::is_enum_v<T>) append_int(w.out, static_cast<std::underlying_type_t<T>>(v));
-  else if constexpr (std::is_integral_v<T>) append_int(w.out, v);
-  else if constexpr (std::is_same_v<T, Decimal>) w.out += v.to_string();  // XmlConvert: no added ".0"
-  else if constexpr (std::is_same_v<T, DateTime>) w.escape(v.text());
-  else if constexpr (std::is_same_v<T, Guid>) w.out += v.to_string();
-  else w.escape(v);
+  meta::visit_type<T>(ScalarText<T>{w, v});
 }
 
 template <class T>

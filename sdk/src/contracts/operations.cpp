@@ -3,20 +3,15 @@
 #include <tinyxml2.h>
 
 #include "client/operation.hpp"
+#include "orderkit/internal/text.hpp"
 
 namespace orderkit::contracts {
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) s.remove_suffix(1);
-  return s;
-}
-
 // "The generated order or null if not generated": Newtonsoft writes `null`; XmlSerializer writes
 // the root with xsi:nil="true"; a server may also answer 204 or an empty body.
 bool is_null_body(const HttpResponse& response) {
-  std::string_view body = trim(response.body);
+  std::string_view body = text::trim(response.body, " \t\r\n");
   if (response.status == 204 || body.empty() || body == "null") return true;
   if (body.front() != '<') return false;
   tinyxml2::XMLDocument doc;

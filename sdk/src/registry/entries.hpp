@@ -5,42 +5,23 @@
 namespace orderkit::registry {
 
 template <class T>
-Result<T> decode(std::string_view text, Format format) {
-  if (format == Format::json) return from_json<T>(text);
-  if constexpr (detail::xml_documented<T>()) {
-    return from_xml<T>(text);
-  } else {
-    return std::vector<FieldError>{{"", "format", std::string("the ") + meta::info<meta::item_t<T>>().api->id +
-                                                      " API documents no XML format for this model"}};
-  }
-}
-
-template <class T>
-std::string encode(const T& value, Format format, Layout layout) {
-  if constexpr (detail::xml_documented<T>()) {
-    if (format == Format::xml) return to_xml(value, layout);
-  }
-  return to_json(value, layout);
-}
-
-template <class T>
 Result<std::string> convert(std::string_view text, Format from, Format to, Layout layout) {
-  Result<T> decoded = decode<T>(text, from);
+  Result<T> decoded = orderkit::decode<T>(text, from);
   if (!decoded) return decoded.errors();
-  if (to == Format::xml && !detail::xml_documented<T>()) return decode<T>("", Format::xml).errors();
-  return encode(decoded.value(), to, layout);
+  if (to == Format::xml && !has_xml<T>()) return orderkit::decode<T>("", Format::xml).errors();
+  return orderkit::encode(decoded.value(), to, layout);
 }
 
 template <class T>
 std::vector<FieldError> check(std::string_view text, Format format) {
-  Result<T> decoded = decode<T>(text, format);
+  Result<T> decoded = orderkit::decode<T>(text, format);
   if (!decoded) return decoded.errors();
   return validate(decoded.value());
 }
 
 template <class T>
 std::string sample(Format format, Layout layout, Role role) {
-  return encode(documented_sample<T>(role), format, layout);
+  return orderkit::encode(documented_sample<T>(role), format, layout);
 }
 
 template <class T>

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -180,31 +181,106 @@ inline constexpr bool is_dotnet_value_type_v =
 template <class E>
 constexpr const char* enum_name() { return orderkit_enum_name(static_cast<const E*>(nullptr)); }
 
+// ---- the walk over field types ------------------------------------------------------------
+
+/// The kinds of field type, as tags. A field is a scalar, a model, an enum, or an optional or a
+/// collection of one of these; `visit_type` is the one place that tells them apart.
+namespace kind {
+template <class T>
+struct optional { using type = T; };     // std::optional<T>
+template <class T>
+struct vector { using type = T; };       // std::vector<T>
+template <class T>
+struct model { using type = T; };        // a type declared with ORDERKIT_MODEL
+template <class T>
+struct enumeration { using type = T; };  // a type declared with ORDERKIT_ENUM
+template <class T>
+struct integer { using type = T; };      // std::int32_t, std::int64_t
+struct boolean {};
+struct decimal {};                       // orderkit::Decimal
+struct datetime {};                      // orderkit::DateTime
+struct guid {};                          // orderkit::Guid
+struct string {};                        // std::string
+}  // namespace kind
+
+/// Calls `visitor(tag)` with the kind tag of field type T and returns what it returns. Every walk
+/// over field types (codecs, type names, JS conversion, TypeScript and OpenAPI generators) is a
+/// visitor with one operator() per kind, so a new scalar type is a new tag here and a compile
+/// error in each visitor that does not handle it yet.
+template <class T, class Visitor>
+constexpr decltype(auto) visit_type(Visitor&& visitor) {
+  if constexpr (is_optional_v<T>) {
+    return visitor(kind::optional<typename T::value_type>{});
+  } else if constexpr (is_vector_v<T>) {
+    return visitor(kind::vector<typename T::value_type>{});
+  } else if constexpr (is_model_v<T>) {
+    return visitor(kind::model<T>{});
+  } else if constexpr (std::is_enum_v<T>) {
+    return visitor(kind::enumeration<T>{});
+  } else if constexpr (std::is_same_v<T, bool>) {
+    return visitor(kind::boolean{});
+  } else if constexpr (std::is_integral_v<T>) {
+    return visitor(kind::integer<T>{});
+  } else if constexpr (std::is_same_v<T, Decimal>) {
+    return visitor(kind::decimal{});
+  } else if constexpr (std::is_same_v<T, DateTime>) {
+    return visitor(kind::datetime{});
+  } else if constexpr (std::is_same_v<T, Guid>) {
+    return visitor(kind::guid{});
+  } else {
+    static_assert(std::is_same_v<T, std::string>, "unsupported field type");
+    return visitor(kind::string{});
+  }
+}
+
+template <class T>
+std::string type_name();
+
+namespace detail {
+struct TypeName {
+  template <class U>
+  std::string operator()(kind::optional<U>) const { return type_name<U>(); }
+  template <class U>
+  std::string operator()(kind::vector<U>) const { return "Collection of " + type_name<U>(); }
+  template <class M>
+  std::string operator()(kind::model<M>) const { return info<M>().name; }
+  template <class E>
+  std::string operator()(kind::enumeration<E>) const { return enum_name<E>(); }
+  template <class I>
+  std::string operator()(kind::integer<I>) const { return "integer"; }
+  std::string operator()(kind::boolean) const { return "boolean"; }
+  std::string operator()(kind::decimal) const { return "decimal number"; }
+  std::string operator()(kind::datetime) const { return "date"; }
+  std::string operator()(kind::guid) const { return "globally unique identifier"; }
+  std::string operator()(kind::string) const { return "string"; }
+};
+}  // namespace detail
+
 /// The type as the help pages' Type column names it ("integer", "Collection of OrderItem").
 template <class T>
 std::string type_name() {
-  if constexpr (is_optional_v<T>) {
-    return type_name<typename T::value_type>();
-  } else if constexpr (is_vector_v<T>) {
-    return "Collection of " + type_name<typename T::value_type>();
-  } else if constexpr (is_model_v<T>) {
-    return info<T>().name;
-  } else if constexpr (std::is_enum_v<T>) {
-    return enum_name<T>();
-  } else if constexpr (std::is_same_v<T, bool>) {
-    return "boolean";
-  } else if constexpr (std::is_integral_v<T>) {
-    return "integer";
-  } else if constexpr (std::is_same_v<T, Decimal>) {
-    return "decimal number";
-  } else if constexpr (std::is_same_v<T, DateTime>) {
-    return "date";
-  } else if constexpr (std::is_same_v<T, Guid>) {
-    return "globally unique identifier";
-  } else {
-    static_assert(std::is_same_v<T, std::string>, "unsupported field type");
-    return "string";
+  return visit_type<T>(detail::TypeName{});
+}
+
+/// Newtonsoft's camel casing: lowers the leading run of capitals, keeping the last one of a run
+/// that starts a new word ("IsValid" -> "isValid", "SSN" -> "ssn", "URLValue" -> "urlValue").
+inline std::string camel_case(std::string_view name) {
+  std::string s(name);
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    bool next_is_lower = i + 1 < s.size() && s[i + 1] >= 'a' && s[i + 1] <= 'z';
+    if (i > 0 && next_is_lower) break;
+    if (s[i] >= 'A' && s[i] <= 'Z') s[i] = static_cast<char>(s[i] - 'A' + 'a');
+    else break;
   }
+  return s;
+}
+
+/// The JSON member name of field `name` of model T: the member name, camel-cased for a model
+/// whose server camel-cases (003's result). The codecs, the JS bindings, the TypeScript types and
+/// the OpenAPI document all spell keys with this one rule.
+template <class T>
+std::string json_name(const char* name) {
+  return info<T>().json_case == NameCase::camel ? camel_case(name) : std::string(name);
 }
 
 /// Field-by-field equality, used by the generated operator==.
@@ -249,9 +325,3 @@ bool equal(const T& a, const T& b) {
 #define ORDERKIT_ENUM(Name, Underlying, ...)                  \
   enum class Name : Underlying { __VA_ARGS__ };               \
   constexpr const char* orderkit_enum_name(const Name*) { return #Name; }
-
-namespace orderkit::meta {
-/// A compile-time list of model types (one per API, used for registration and instantiation).
-template <class... T>
-struct type_list {};
-}  // namespace orderkit::meta

@@ -3,7 +3,11 @@
 #include <nlohmann/json.hpp>
 #include <tinyxml2.h>
 
+#include <cstdint>
 #include <cstdlib>
+
+#include "orderkit/internal/client_errors.hpp"
+#include "orderkit/internal/text.hpp"
 
 namespace orderkit {
 namespace {
@@ -77,16 +81,7 @@ std::string decode_xml_name(std::string_view name) {
       std::string hex(name.substr(i + 2, 4));
       unsigned long code = std::strtoul(hex.c_str(), &end, 16);
       if (end == hex.c_str() + 4) {
-        if (code < 0x80) {
-          out += static_cast<char>(code);
-        } else if (code < 0x800) {
-          out += static_cast<char>(0xC0 | (code >> 6));
-          out += static_cast<char>(0x80 | (code & 0x3F));
-        } else {
-          out += static_cast<char>(0xE0 | (code >> 12));
-          out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-          out += static_cast<char>(0x80 | (code & 0x3F));
-        }
+        text::append_utf8(out, static_cast<std::uint32_t>(code));
         i += 6;
         continue;
       }
@@ -180,14 +175,7 @@ std::string to_string(const ClientError& error) {
 }
 
 ClientError parse_api_error(const HttpResponse& response, std::string_view request_id) {
-  ClientError error;
-  error.kind = ErrorKind::api;
-  error.code = "api_error";
-  error.request_id = std::string(request_id);
-  error.status = response.status;
-  error.reason = response.reason.empty() ? reason_phrase(response.status) : response.reason;
-  error.headers = response.headers;
-  error.body = response.body;
+  ClientError error = errors::about_response(ErrorKind::api, "api_error", {}, response, request_id);
 
   std::string type;
   if (const auto* ct = find_header(response.headers, "Content-Type")) type = media_type(*ct);

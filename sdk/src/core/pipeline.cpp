@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "orderkit/core/retry.hpp"
+#include "orderkit/internal/client_errors.hpp"
 
 namespace orderkit {
 namespace {
@@ -33,12 +34,9 @@ const char* transport_code(TransportErrorCode code) {
 }
 
 ClientError transport_error(const TransportFailure& failure, const HttpRequest& request, const std::string& request_id) {
-  ClientError error;
-  error.kind = ErrorKind::transport;
+  ClientError error = errors::make(ErrorKind::transport, transport_code(failure.code),
+                                  request.method + " " + request.url + ": " + failure.message, request_id);
   error.transport = failure.code;
-  error.code = transport_code(failure.code);
-  error.request_id = request_id;
-  error.message = request.method + " " + request.url + ": " + failure.message;
   return error;
 }
 
