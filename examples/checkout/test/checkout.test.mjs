@@ -148,6 +148,7 @@ describe('checkout page in Chromium', { skip }, () => {
       const page = await openPage();
       await page.setViewportSize(size);
       await fillValidMobileOrder(page);
+      await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
       await page.screenshot({ path: join(artifacts, name), fullPage: false });
       await assertClean(page);
       await page.close();
