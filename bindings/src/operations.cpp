@@ -8,7 +8,8 @@
 //   call      { requestId, idempotencyKey, headers: [[name, value]] }
 //   request   { method, url, headers: [[name, value]], body }
 //   response  { status, reason, headers: [[name, value]], body }
-// Results: { value, status, requestId } or { error: ClientError as an object }.
+//   request   ... and resendSafe: whether the core's retry rule lets it be sent again
+// Results: { value, status, requestId } or { error: ClientError as an object } (result.hpp).
 #include <emscripten/bind.h>
 
 #include <chrono>
@@ -123,81 +124,54 @@ HttpResponse response_from(const val& v) {
 
 // ---- writing results -------------------------------------------------------------------------
 
-val error_to_js(const ClientError& e) {
-  val out = val::object();
-  out.set("kind", val(to_string(e.kind)));
-  out.set("code", val(e.code));
-  out.set("message", val(e.message));
-  out.set("requestId", val(e.request_id));
-  out.set("attempts", val(e.attempts));
-  out.set("status", val(e.status));
-  out.set("reason", val(e.reason));
-  out.set("headers", headers_to(e.headers));
-  out.set("serverMessage", val(e.server_message));
-  val model_state = val::object();
-  for (const auto& [path, messages] : e.model_state) model_state.set(path, val::array(messages));
-  out.set("modelState", model_state);
-  out.set("body", val(e.body));
-  out.set("transport", val(to_string(e.transport)));
-  out.set("failures", errors_to_js(e.field_errors));
-  return out;
-}
-
-val error_result(const ClientError& e) {
-  val out = val::object();
-  out.set("error", error_to_js(e));
-  return out;
-}
-
 /// A validation error for input that is not even the model's shape (a wrong type at a path).
 val misfit(std::vector<FieldError> errors, const CallOptions& call) {
-  return error_result(
+  return failed(
       errors::not_sent("validation_failed", "the input does not fit the model", call.request_id, std::move(errors)));
 }
 
+/// The request, and whether it may be sent again after it may have reached the server (an
+/// idempotent method, or an Idempotency-Key): the same rule the native client loop uses.
 val request_result(Outcome<HttpRequest>& built) {
-  if (!built.ok()) return error_result(built.error());
+  if (!built.ok()) return failed(built.error());
   const HttpRequest& r = built.value();
   val req = val::object();
   req.set("method", val(r.method));
   req.set("url", val(r.url));
   req.set("headers", headers_to(r.headers));
   req.set("body", val(r.body));
+  req.set("resendSafe", val(is_idempotent_method(r.method) || find_header(r.headers, kIdempotencyKeyHeader) != nullptr));
   return ok(req);
 }
 
 template <class T>
 val response_result(const ApiResult<T>& parsed) {
-  if (!parsed.ok()) return error_result(parsed.error());
+  if (!parsed.ok()) return failed(parsed.error());
   val out = ok(to_js(parsed.value().value));
   out.set("status", val(parsed.value().status));
   out.set("requestId", val(parsed.value().request_id));
   return out;
 }
 
-val internal_error(const std::string& message) {
-  return error_result(errors::make(ErrorKind::validation, "internal", message));
-}
-
-/// Runs f(), turning any exception into an error result (nothing throws into JavaScript).
-template <class F>
-val guarded_call(F&& f) {
-  std::string message;
-  try {
-    return f();
-  } catch (const std::exception& e) {
-    message = e.what();
-  } catch (...) {
-    message = "unknown error";
-  }
-  return internal_error(message);
+val retry_to_js(const RetryPolicy& p) {
+  val out = val::object();
+  out.set("maxAttempts", val(p.max_attempts));
+  out.set("baseDelayMs", val(static_cast<double>(p.base_delay.count())));
+  out.set("maxDelayMs", val(static_cast<double>(p.max_delay.count())));
+  out.set("jitter", val(p.jitter));
+  out.set("retryStatuses", val::array(p.retry_statuses));
+  out.set("retryConnectionFailures", val(p.retry_connection_failures));
+  out.set("honourRetryAfter", val(p.honour_retry_after));
+  out.set("maxRetryAfterMs", val(static_cast<double>(p.max_retry_after.count())));
+  out.set("addIdempotencyKey", val(p.add_idempotency_key));
+  return out;
 }
 
 // ---- the operations --------------------------------------------------------------------------
 
 template <class In, Outcome<HttpRequest> (*Build)(const In&, const ClientOptions&, const CallOptions&)>
 val build(val input, val options, val call) {
-  return guarded_call([&] {
+  return guarded([&] {
     CallOptions c = call_from(call);
     Result<In> in = read_js<In>(input);
     if (!in) return misfit(in.errors(), c);
@@ -208,12 +182,12 @@ val build(val input, val options, val call) {
 
 template <class T, ApiResult<T> (*Parse)(const HttpResponse&, std::string_view)>
 val parse(val response, std::string request_id) {
-  return guarded_call([&] { return response_result(Parse(response_from(response), request_id)); });
+  return guarded([&] { return response_result(Parse(response_from(response), request_id)); });
 }
 
-/// The native retry rule: { retry, delayMs, reason } after an attempt.
+/// The native retry rule after an attempt: { value: { retry, delayMs, reason } }.
 val retry_decision(val policy, val attempt, double random01, double now_ms) {
-  return guarded_call([&] {
+  return guarded([&] {
     AttemptInfo info;
     info.attempt = static_cast<int>(number_or(attempt, "attempt", 1));
     info.status = static_cast<int>(number_or(attempt, "status", 0));
@@ -227,8 +201,13 @@ val retry_decision(val policy, val attempt, double random01, double now_ms) {
     out.set("retry", val(d.retry));
     out.set("delayMs", val(static_cast<double>(d.delay.count())));
     out.set("reason", val(d.reason));
-    return out;
+    return ok(out);
   });
+}
+
+/// The client's retry policy: the native defaults with the caller's settings over them.
+val retry_policy(val given) {
+  return guarded([&] { return ok(retry_to_js(retry_from(given))); });
 }
 
 }  // namespace
@@ -247,6 +226,7 @@ EMSCRIPTEN_BINDINGS(orderkit_operations) {
   function("licensesBuildSubmitOrder", &build<licenses::OrderRequest, &licenses::build_submit_order_request>);
   function("licensesParseSubmitOrder", &parse<licenses::ValidationResult, &licenses::parse_submit_order_response>);
   function("retryDecision", &retry_decision);
+  function("retryPolicy", &retry_policy);
 }
 
 }  // namespace orderkit::bindings

@@ -1,7 +1,9 @@
 #pragma once
-// The result objects every binding returns: { value } or { errors: [{path, code, message}] }.
-// Nothing throws across the boundary: guarded() turns any C++ exception into an error result,
-// so a bad call leaves the module usable.
+// The one result shape every binding returns: { value } on success, { error } otherwise, where
+// error is a ClientError as a plain object ({ kind, code, message, failures: [{path, code,
+// message}], ... }). The JS wrapper turns every { error } into an Error subclass with one
+// function (wasm/js/result.mjs). Nothing throws across the boundary: guarded() turns any C++
+// exception into an error result, so a bad call leaves the module usable.
 #include <emscripten/val.h>
 
 #include <exception>
@@ -9,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "orderkit/core/client_error.hpp"
 #include "orderkit/core/error.hpp"
 
 namespace orderkit::bindings {
@@ -21,7 +24,11 @@ val errors_to_js(const std::vector<FieldError>& errors);
 /// { value: v }
 val ok(val v);
 
-/// { errors: [...] }
+/// { error: e }
+val failed(const ClientError& e);
+
+/// { error: { kind: 'decode', code: 'decode_failed', failures } }: text or an object that does
+/// not fit the model.
 val failed(const std::vector<FieldError>& errors);
 
 /// Calls f() and returns its result, or an error result for an exception it throws.
@@ -39,7 +46,11 @@ val guarded(F&& f) {
   } catch (...) {
     message = "unknown error";
   }
-  return failed({{"", "internal", message}});
+  ClientError internal;
+  internal.kind = ErrorKind::validation;
+  internal.code = "internal";
+  internal.message = message;
+  return failed(internal);
 }
 
 }  // namespace orderkit::bindings

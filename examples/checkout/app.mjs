@@ -473,5 +473,6 @@ try {
   document.body.dataset.ready = 'true';
 } catch (e) {
   $('#loading').textContent = `The checkout could not start: ${e.message}`;
+  document.body.dataset.failed = 'true';
   throw e;
 }

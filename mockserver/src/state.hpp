@@ -17,7 +17,7 @@ struct MockState::Impl {
         journal(options.journal_size, options.journal_body_bytes),
         fail_counters(options.idempotency_keys),
         idempotency(options.idempotency_keys),
-        static_files(options.static_dir) {}
+        static_files(options.static_dir, options.static_csp) {}
 
   MockOptions options;
   Journal journal;

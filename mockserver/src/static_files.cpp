@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 #include <system_error>
+#include <utility>
 
 #include "text.hpp"
 
@@ -21,7 +22,7 @@ bool inside(const std::string& root, const std::string& path) {
 }
 }  // namespace
 
-StaticFiles::StaticFiles(const std::string& dir) {
+StaticFiles::StaticFiles(const std::string& dir, std::string csp) : csp_(std::move(csp)) {
   if (dir.empty()) return;
   std::error_code ec;
   const fs::path canonical = fs::canonical(dir, ec);
@@ -69,6 +70,7 @@ std::optional<MockResponse> StaticFiles::serve(std::string_view path, bool head)
   r.status = 200;
   r.headers.emplace("Content-Type", std::string(mime_type(real.filename().string())));
   r.headers.emplace("Cache-Control", "no-cache");
+  if (!csp_.empty()) r.headers.emplace("Content-Security-Policy", csp_);
   if (!head) {
     std::ostringstream data;
     data << in.rdbuf();

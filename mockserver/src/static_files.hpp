@@ -12,14 +12,16 @@ namespace orderkit::mock {
 
 class StaticFiles {
  public:
-  /// `dir` "" serves nothing. The folder is resolved once, here.
-  explicit StaticFiles(const std::string& dir);
+  /// `dir` "" serves nothing. The folder is resolved once, here. `csp` is sent with every file
+  /// ("" for none): a module worker's script carries its own policy, so not only HTML gets it.
+  StaticFiles(const std::string& dir, std::string csp);
   bool enabled() const { return !root_.empty(); }
   /// The file for a decoded request path, or nothing (the caller answers 404).
   std::optional<MockResponse> serve(std::string_view path, bool head) const;
 
  private:
   std::string root_;  // canonical, no trailing slash
+  std::string csp_;
 };
 
 /// The Content-Type for a file name's extension.

@@ -54,6 +54,33 @@ BOOST_AUTO_TEST_CASE(serves_the_folder_with_index_and_types) {
   BOOST_TEST(client.Get("/alias.js")->status == 200);
 }
 
+BOOST_AUTO_TEST_CASE(sends_the_payment_page_policy_with_every_file_by_default) {
+  Folder folder;
+  mock_test::Server server(folder.options());
+  httplib::Client client = server.client();
+  for (const char* path : {"/", "/sub/app.js"}) {
+    auto r = client.Get(path);
+    BOOST_REQUIRE(r);
+    const std::string csp = r->get_header_value("Content-Security-Policy");
+    BOOST_TEST(csp.find("script-src 'self' 'wasm-unsafe-eval';") != std::string::npos, path << ": " << csp);
+    BOOST_TEST(csp.find("'unsafe-eval'") == std::string::npos, csp);
+    BOOST_TEST(csp.find("frame-ancestors 'none'") != std::string::npos, csp);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(the_static_policy_can_be_changed_or_left_out) {
+  Folder folder;
+  auto options = folder.options();
+  options.static_csp = "default-src 'none'";
+  {
+    mock_test::Server server(options);
+    BOOST_TEST(server.client().Get("/")->get_header_value("Content-Security-Policy") == "default-src 'none'");
+  }
+  options.static_csp.clear();
+  mock_test::Server server(options);
+  BOOST_TEST(!server.client().Get("/")->has_header("Content-Security-Policy"));
+}
+
 BOOST_AUTO_TEST_CASE(never_serves_outside_the_folder) {
   Folder folder;
   mock_test::Server server(folder.options());

@@ -72,6 +72,8 @@ std::optional<int> parse_command_line(int argc, char** argv, CommandLine& line) 
       ->capture_default_str();
   app.add_option("--static", options.static_dir, "Serve the files of this folder for other GET paths")
       ->check(CLI::ExistingDirectory);
+  app.add_option("--static-csp", options.static_csp, "Content-Security-Policy of the --static files ('' for none)")
+      ->capture_default_str();
   app.add_option("--delay-ms", delay_ms, "Delay before every API answer")->capture_default_str()->check(CLI::Range(0u, 60000u));
   app.add_option("--log", log, "One line per request on stderr")
       ->capture_default_str()

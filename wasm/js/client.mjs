@@ -3,7 +3,8 @@
 // ApiError with ModelState, decode errors with paths), and decides each retry with the native
 // RetryPolicy rules; this file only moves bytes, keeps time and honours the AbortSignal. The
 // request is built once, so every attempt carries the same X-Request-Id and Idempotency-Key.
-import { ApiError, DecodeError, TransportError, ValidationError } from './errors.mjs';
+import { TransportError } from './errors.mjs';
+import { unwrap } from './result.mjs';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -23,39 +24,6 @@ function headerOf(list, name) {
   const lower = name.toLowerCase();
   const found = list.find(([k]) => k.toLowerCase() === lower);
   return found ? found[1] : undefined;
-}
-
-function objectOf(list) {
-  const out = {};
-  for (const [k, v] of list) out[k.toLowerCase()] = v;
-  return out;
-}
-
-/** The Error subclass for a ClientError object from C++. */
-function toError(e, attempts) {
-  const count = attempts ?? e.attempts;
-  switch (e.kind) {
-    case 'api':
-      return new ApiError({
-        status: e.status, reason: e.reason, message: e.message, serverMessage: e.serverMessage,
-        modelState: e.modelState, requestId: e.requestId, body: e.body, headers: objectOf(e.headers), attempts: count,
-      });
-    case 'decode': {
-      const err = new DecodeError(e.failures.length ? e.failures : [{ path: '', code: 'decode', message: e.message }],
-        { requestId: e.requestId, response: { status: e.status, body: e.body } });
-      err.message = e.message;
-      return err;
-    }
-    case 'transport':
-      return new TransportError(e.message, { code: e.code, requestId: e.requestId, attempts: count });
-    default: {
-      const err = new ValidationError(e.failures);
-      if (!e.failures.length) err.message = e.message;
-      err.code = e.code;
-      err.requestId = e.requestId;
-      return err;
-    }
-  }
 }
 
 function abortedError(signal, requestId, attempts) {
@@ -101,7 +69,8 @@ class Client {
     this.m = m;
     this.fetch = callFetch;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    this.retry = retryOptions(options.retries);
+    // The core fills in its defaults, so this file holds none (and reports the real maxAttempts).
+    this.retry = unwrap(m.retryPolicy(retryOptions(options.retries)));
     this.wire = { baseUrl: base, format, headers: pairs(options.headers), validate: options.validate ?? true,
                   retry: this.retry, accept: options.accept ?? '' };
   }
@@ -141,12 +110,12 @@ class Client {
   async call(build, parse, input, callOptions = {}) {
     const { signal, requestId = '', idempotencyKey = '', headers } = callOptions ?? {};
     if (signal?.aborted) throw abortedError(signal, requestId, 0);
-    const built = this.m[build](input, this.wire, { requestId, idempotencyKey, headers: pairs(headers) });
-    if (built.error) throw toError(built.error, 0);
-    const request = built.value;
+    const callHeaders = pairs(headers);
+    // A key the caller gives, as an option or as a header (per call or the client's), is sent
+    // as given on every attempt; the core adds a fresh one only when there is none.
+    const key = idempotencyKey || headerOf(callHeaders, 'Idempotency-Key') || headerOf(this.wire.headers, 'Idempotency-Key') || '';
+    const request = unwrap(this.m[build](input, this.wire, { requestId, idempotencyKey: key, headers: callHeaders }), 0);
     const id = headerOf(request.headers, 'X-Request-Id') ?? '';
-    const resendSafe = ['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE'].includes(request.method) ||
-      headerOf(request.headers, 'Idempotency-Key') !== undefined;
 
     for (let attempt = 1; ; ++attempt) {
       let response;
@@ -159,14 +128,14 @@ class Client {
       }
       if (response && response.status >= 200 && response.status < 300) return this.parse(parse, response, id, attempt);
 
-      const decision = this.m.retryDecision(this.retry, {
+      const decision = unwrap(this.m.retryDecision(this.retry, {
         attempt, status: response ? response.status : 0, retryAfter: response ? headerOf(response.headers, 'Retry-After') ?? '' : '',
-        reachedServer: failure ? failure.reachedServer : true, resendSafe,
-      }, Math.random(), Date.now());
+        reachedServer: failure ? failure.reachedServer : true, resendSafe: request.resendSafe,
+      }, Math.random(), Date.now()));
       if (!decision.retry) {
         if (response) return this.parse(parse, response, id, attempt);
         let message = `${request.method} ${request.url}: ${failure.message}`;
-        if (attempt > 1 || (this.retry.maxAttempts ?? 3) > 1) message += ` (${decision.reason})`;
+        if (attempt > 1 || this.retry.maxAttempts > 1) message += ` (${decision.reason})`;
         throw new TransportError(message, { code: failure.code, requestId: id, attempts: attempt });
       }
       try {
@@ -178,9 +147,7 @@ class Client {
   }
 
   parse(parse, response, id, attempts) {
-    const result = this.m[parse](response, id);
-    if (result.error) throw toError(result.error, attempts);
-    return result.value;
+    return unwrap(this.m[parse](response, id), attempts);
   }
 }
 

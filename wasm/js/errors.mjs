@@ -67,3 +67,16 @@ export class TransportError extends OrderKitError {
     this.attempts = attempts;
   }
 }
+
+/**
+ * A file of the package is not the one it was built with: its Subresource Integrity hash
+ * (`actual`) differs from the one the package ships (`expected`). Nothing of it was run.
+ */
+export class IntegrityError extends OrderKitError {
+  constructor(url, expected, actual) {
+    super(`${url} failed its integrity check (expected ${expected}, got ${actual}): the file was changed after the package was built`);
+    this.url = url;
+    this.expected = expected;
+    this.actual = actual;
+  }
+}

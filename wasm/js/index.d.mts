@@ -99,10 +99,19 @@ export interface OrderKitInstance {
 }
 
 export interface InitOptions {
-  /** The module's bytes, when the page cannot fetch orderkit-core.wasm next to the script. */
+  /**
+   * The .wasm, when not next to the script: its URL (e.g. what a bundler's file loader gives for
+   * 'orderkit/orderkit-core.wasm'), its bytes, or a compiled module.
+   */
+  wasm?: string | URL | ArrayBuffer | Uint8Array | WebAssembly.Module;
+  /** Browser: the .wasm's expected Subresource Integrity hash (default: the one built into the package; false: no check). */
+  integrity?: string | false;
+  /** Low-level: the module's bytes (prefer `wasm`). */
   wasmBinary?: ArrayBuffer | Uint8Array;
-  /** Where to find orderkit-core.wasm. */
+  /** Low-level: where to find orderkit-core.wasm (prefer `wasm`). */
   locateFile?: (path: string, prefix: string) => string;
+  /** Low-level: instantiate the .wasm yourself (Emscripten's hook). */
+  instantiateWasm?: (imports: WebAssembly.Imports, receive: (instance: WebAssembly.Instance, module?: WebAssembly.Module) => void) => object;
 }
 
 export declare class OrderKitError extends Error {}
@@ -133,6 +142,12 @@ export declare class TransportError extends OrderKitError {
   readonly requestId: string;
   readonly attempts: number;
 }
+/** A package file differs from the one the package was built with (its SRI hash); nothing of it ran. */
+export declare class IntegrityError extends OrderKitError {
+  readonly url: string;
+  readonly expected: string;
+  readonly actual: string;
+}
 
 declare const OrderKit: {
   /** Instantiates the module once; later calls return the same Promise. */
@@ -142,5 +157,6 @@ declare const OrderKit: {
   readonly TransportError: typeof TransportError;
   readonly ValidationError: typeof ValidationError;
   readonly OrderKitError: typeof OrderKitError;
+  readonly IntegrityError: typeof IntegrityError;
 };
 export default OrderKit;

@@ -2,19 +2,17 @@
 // toJson/fromJson, toXml/fromXml (where the API documents XML) and validate, and
 // ok.<api>.client(options). Built from the module's own model table, so it lists exactly the
 // models compiled in. Models are plain objects with the JSON field names.
-import { DecodeError, ValidationError, ApiError, TransportError, OrderKitError } from './errors.mjs';
+import { DecodeError, ValidationError, ApiError, TransportError, OrderKitError, IntegrityError } from './errors.mjs';
 import { attachClients } from './client.mjs';
+import { unwrap } from './result.mjs';
 
-export { DecodeError, ValidationError, ApiError, TransportError, OrderKitError };
+export { DecodeError, ValidationError, ApiError, TransportError, OrderKitError, IntegrityError };
 
 /** The API ids, in page order. */
 export const APIS = Object.freeze(['broadband', 'contracts', 'mobile', 'licenses']);
 
-/** Unwraps a binding result: its value, or a DecodeError with every failure. */
-export function unwrap(result) {
-  if (result.errors) throw new DecodeError(result.errors);
-  return result.value;
-}
+/** Unwraps a binding result: its value, or its error as an Error subclass. */
+export { unwrap };
 
 function text(value, what) {
   if (typeof value !== 'string') throw new TypeError(`${what} must be a string, got ${typeof value}`);
@@ -62,6 +60,30 @@ export function buildOrderKit(m) {
 }
 
 /**
+ * The Emscripten module options for init({ wasm, ... }): `wasm` may be the .wasm's URL (a string
+ * or URL), its bytes (ArrayBuffer or a typed array) or a compiled WebAssembly.Module; anything
+ * else in the options goes to the module unchanged (e.g. instantiateWasm).
+ */
+export function moduleOptions({ wasm, ...rest } = {}) {
+  if (wasm === undefined || wasm === null) return rest;
+  if (typeof wasm === 'string' || wasm instanceof URL) {
+    const href = String(wasm);
+    return { ...rest, locateFile: (file, dir) => (file.endsWith('.wasm') ? href : dir + file) };
+  }
+  if (wasm instanceof ArrayBuffer || ArrayBuffer.isView(wasm)) return { ...rest, wasmBinary: wasm };
+  if (wasm instanceof WebAssembly.Module) {
+    return {
+      ...rest,
+      instantiateWasm(imports, receive) {
+        WebAssembly.instantiate(wasm, imports).then((instance) => receive(instance, wasm));
+        return {};
+      },
+    };
+  }
+  throw new TypeError('init({ wasm }) takes a URL, the bytes (ArrayBuffer or typed array) or a WebAssembly.Module');
+}
+
+/**
  * The package's default export for one environment: `init()` instantiates the module once and
  * caches the Promise (a failed start-up is not cached, so it can be retried).
  */
@@ -75,6 +97,6 @@ export function createEntry(instantiate) {
       }
       return ready;
     },
-    ApiError, DecodeError, TransportError, ValidationError, OrderKitError,
+    ApiError, DecodeError, TransportError, ValidationError, OrderKitError, IntegrityError,
   });
 }

@@ -207,3 +207,77 @@ describe('the module survives', () => {
     assert.equal(Request.fromJson('{"PaymentId": 5}').PaymentId, 5);
   });
 });
+
+describe("the caller's Idempotency-Key", () => {
+  const busyThenOk = () => fakeFetch(json('{"Message":"busy"}', 503), json('[]'));
+  test('a key in the client headers is sent as given, on every attempt', async () => {
+    const f = busyThenOk();
+    await ok.mobile.client({ baseUrl: 'http://api.test/m', fetch: f, retries: fast, headers: { 'Idempotency-Key': 'shop-key-1' } })
+      .createOrders({});
+    assert.deepEqual(f.calls.map((c) => c.headers['idempotency-key']), ['shop-key-1', 'shop-key-1']);
+  });
+  test('a key in the call headers is sent as given, on every attempt', async () => {
+    const f = busyThenOk();
+    await ok.mobile.client({ baseUrl: 'http://api.test/m', fetch: f, retries: fast })
+      .createOrders({}, { headers: { 'idempotency-key': 'shop-key-2' } });
+    assert.deepEqual(f.calls.map((c) => c.headers['idempotency-key']), ['shop-key-2', 'shop-key-2']);
+  });
+  test('the idempotencyKey option wins over a header, and the call over the client', async () => {
+    const f = fakeFetch(json('[]'));
+    const c = ok.mobile.client({ baseUrl: 'http://api.test/m', fetch: f, headers: { 'Idempotency-Key': 'client' } });
+    await c.createOrders({}, { headers: { 'Idempotency-Key': 'call' } });
+    await c.createOrders({}, { idempotencyKey: 'option', headers: { 'Idempotency-Key': 'call' } });
+    assert.deepEqual(f.calls.map((x) => x.headers['idempotency-key']), ['call', 'option']);
+  });
+  test('with retries off, a given key is still sent (and makes the POST safe to resend)', async () => {
+    const f = fakeFetch(json('[]'));
+    await ok.mobile.client({ baseUrl: 'http://api.test/m', fetch: f, retries: 1, headers: { 'Idempotency-Key': 'k' } }).createOrders({});
+    assert.equal(f.calls[0].headers['idempotency-key'], 'k');
+  });
+});
+
+describe('the C++ core answers the retry questions', () => {
+  test('the defaults come from the native RetryPolicy', () => {
+    const p = ok.module.retryPolicy({}).value;
+    assert.equal(p.maxAttempts, 3);
+    assert.ok(p.retryStatuses.includes(503));
+    assert.equal(p.addIdempotencyKey, true);
+    assert.equal(ok.module.retryPolicy({ maxAttempts: 5 }).value.maxAttempts, 5);
+  });
+  test('a policy without maxAttempts retries as often as the native default', async () => {
+    const f = fakeFetch(json('{"Message":"busy"}', 503));
+    await assert.rejects(ok.mobile.client({ baseUrl: 'http://api.test/m', fetch: f, retries: { baseDelayMs: 1, maxDelayMs: 1, jitter: 0 } })
+      .createOrders({}), (e) => e instanceof ApiError && e.attempts === 3);
+  });
+  test('the built request says whether it may be sent again', () => {
+    const wire = (retry) => ({ baseUrl: 'http://api.test/m', format: 'json', headers: [], validate: false, retry, accept: '' });
+    const keyed = ok.module.mobileBuildCreateOrders({}, wire({}), {}).value;
+    assert.equal(keyed.resendSafe, true);
+    const bare = ok.module.mobileBuildCreateOrders({}, wire({ addIdempotencyKey: false }), {}).value;
+    assert.equal(bare.resendSafe, false);
+    const given = ok.module.mobileBuildCreateOrders({}, wire({ addIdempotencyKey: false }), { idempotencyKey: 'k' }).value;
+    assert.equal(given.resendSafe, true);
+  });
+});
+
+describe('one result shape at the JS boundary', () => {
+  const isError = (r) => r.value === undefined && typeof r.error === 'object' && typeof r.error.kind === 'string' &&
+    typeof r.error.code === 'string' && Array.isArray(r.error.failures);
+  test('model helpers and operations fail alike: { error: { kind, code, message, failures } }', () => {
+    const m = ok.module;
+    const R = ok.mobile.models.OrderCreationRequest;
+    const index = m.models().findIndex((e) => e.api === 'mobile' && e.name === 'OrderCreationRequest' && !e.collection);
+    const decoded = m.modelDecode(index, '{"PaymentId": "x"}', 'json');
+    assert.ok(isError(decoded), JSON.stringify(decoded));
+    assert.equal(decoded.error.kind, 'decode');
+    assert.equal(decoded.error.failures[0].path, 'PaymentId');
+    const built = m.mobileBuildCreateOrders({ PaymentId: 'x' }, { baseUrl: 'http://x', headers: [] }, {});
+    assert.ok(isError(built), JSON.stringify(built));
+    assert.equal(built.error.kind, 'validation');
+    const parsed = m.mobileParseCreateOrders({ status: 200, reason: 'OK', headers: [], body: '{' }, 'r');
+    assert.ok(isError(parsed));
+    assert.equal(parsed.error.kind, 'decode');
+    assert.equal(typeof m.retryDecision({}, { attempt: 1, status: 503 }, 0, 0).value.retry, 'boolean');
+    assert.ok(R.sample());
+  });
+});

@@ -62,3 +62,24 @@ describe('against orderkit-mock', { skip }, () => {
       (e) => e instanceof errors.TransportError && e.code === 'connect_failed');
   });
 });
+
+describe("the caller's Idempotency-Key against the mock's replay", { skip }, () => {
+  let replayMock;
+  before(async () => { replayMock = await startMock(['--mode', 'echo']); });
+  after(() => replayMock?.stop());
+
+  test('two submits with the same key create one order; different keys create two', async () => {
+    const order = ok.mobile.models.OrderCreationRequest.sample();
+    const keyed = (key) => ok.mobile.client({ baseUrl: `${replayMock.url}/mobile`, headers: { 'Idempotency-Key': key } });
+    const key = `shop-${process.pid}-${Date.now()}`;
+    const ids = (results) => results.map((r) => r.Order.Id);
+    const first = await keyed(key).createOrders(order);
+    const again = await keyed(key).createOrders(order);
+    assert.deepEqual(ids(again), ids(first), 'the replayed order, not a second one');
+    const other = await keyed(`${key}-other`).createOrders(order);
+    assert.notDeepEqual(ids(other), ids(first));
+    const journal = await (await fetch(`${replayMock.url}/__admin/requests`)).json();
+    const keys = JSON.stringify(journal);
+    assert.ok(keys.includes(key), 'the journal shows the key as given');
+  });
+});

@@ -15,8 +15,9 @@ test('npm pack gives an installable package with only the whitelisted files', ()
   try {
     const packed = JSON.parse(npm(['pack', packageDir, '--pack-destination', work, '--json', '--loglevel=error'], work));
     const files = packed[0].files.map((f) => f.path).sort();
-    assert.deepEqual(files, ['README.md', 'browser.mjs', 'client.mjs', 'errors.mjs', 'index.d.mts', 'models.d.mts',
-      'node.mjs', 'orderkit-core.mjs', 'orderkit-core.wasm', 'package.json', 'sdk.mjs']);
+    assert.deepEqual(files, ['README.md', 'browser.mjs', 'client.mjs', 'errors.mjs', 'index.d.mts', 'integrity.json',
+      'models.d.mts', 'node.mjs', 'orderkit-core.mjs', 'orderkit-core.wasm', 'orderkit-core.wasm.integrity.mjs',
+      'package.json', 'result.mjs', 'sdk.mjs']);
     const tarball = join(work, packed[0].filename);
 
     const app = join(work, 'shop');

@@ -1,51 +1,33 @@
 // End-to-end: the checkout page in headless Chromium against orderkit-mock serving the page
-// (--static) and the APIs on one origin. Fills the forms, submits, and checks what the user sees:
-// the confirmation, inline field errors, and the server's 400. Screenshots go to the build dir.
+// (--static, with the strict payment page policy) and the APIs on one origin. Fills the forms,
+// submits, and checks what the user sees: the confirmation, inline field errors, and the server's
+// 400, with no page error and no CSP violation. Then Subresource Integrity: a changed byte in the
+// .wasm or a .mjs stops the page with a message. Screenshots go to the build dir.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { artifacts, launch, site, skipReason, startMock, strictPage } from './browser.mjs';
 
-const site = process.env.ORDERKIT_CHECKOUT_DIR;
-const mockExe = process.env.ORDERKIT_MOCK;
-const chromiumExe = process.env.ORDERKIT_CHROMIUM || '/usr/bin/chromium';
-const artifacts = process.env.ORDERKIT_ARTIFACTS_DIR || tmpdir();
-const missing = [[site, 'the staged page'], [mockExe, 'orderkit-mock (native build)'], [chromiumExe, 'chromium']]
-  .filter(([p]) => !p || !existsSync(p)).map(([, what]) => what);
-const skip = missing.length ? `not available: ${missing.join(', ')}` : false;
+const skip = skipReason();
 
 let mock;
 let url;
 let browser;
-let profile;
+let closeBrowser;
 
-/** Starts orderkit-mock on a free port and resolves with its URL once it prints its ready line. */
-function startMock() {
-  const child = spawn(mockExe, ['--host', '127.0.0.1', '--port', '0', '--mode', 'echo', '--log', 'off', '--static', site],
-    { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let seen = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk) => {
-      seen += chunk;
-      const m = /orderkit-mock listening on (http:\/\/\S+)/.exec(seen);
-      if (m) resolve({ child, url: m[1] });
-    });
-    child.on('error', reject);
-    child.on('exit', (code) => reject(new Error(`orderkit-mock exited (${code}): ${seen}`)));
-  });
+async function openPage(at = url) {
+  const page = await strictPage(browser);
+  const response = await page.goto(at);
+  page.csp = response.headers()['content-security-policy'] ?? '';
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+  return page;
 }
 
-async function openPage() {
-  const page = await browser.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(url);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
-  page.problems = problems;
-  return page;
+/** Nothing went wrong on the page: no page error, no CSP violation (e.g. an eval). */
+async function assertClean(page) {
+  assert.deepEqual(await page.allProblems(), []);
 }
 
 const fill = (page, form, path, value) => page.fill(`#${form}-form [data-path="${path}"]`, value);
@@ -69,23 +51,38 @@ async function fillValidMobileOrder(page) {
 
 describe('checkout page in Chromium', { skip }, () => {
   before(async () => {
-    ({ child: mock, url } = await startMock());
+    mock = await startMock(['--static', site]);
+    url = mock.url;
     mkdirSync(artifacts, { recursive: true });
-    const { chromium } = await import('playwright-core');
-    profile = mkdtempSync(join(tmpdir(), 'orderkit-chromium-'));
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: chromiumExe, headless: true, viewport: { width: 1280, height: 900 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    ({ browser, close: closeBrowser } = await launch());
   });
   after(async () => {
-    await browser?.close();
-    if (mock && mock.exitCode === null) {
-      mock.removeAllListeners('exit');
-      await new Promise((r) => { mock.once('exit', r); mock.kill('SIGTERM'); });
-    }
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    await closeBrowser?.();
+    await mock?.stop();
+  });
+
+  test('the page is served with the payment page policy (no unsafe-eval) and starts under it', async () => {
+    const page = await openPage();
+    assert.match(page.csp, /script-src 'self' 'wasm-unsafe-eval'/);
+    assert.doesNotMatch(page.csp, /'unsafe-eval'|'unsafe-inline'/);
+    // Every SDK call the page does not make itself, under the same policy.
+    const calls = await page.evaluate(async () => {
+      const { default: OrderKit } = await import('./orderkit/browser.mjs');
+      const ok = await OrderKit.init();
+      const out = [];
+      for (const api of ['broadband', 'contracts', 'mobile', 'licenses']) {
+        for (const [name, m] of Object.entries(ok[api].models)) {
+          const sample = m.sample();
+          const back = m.fromJson(m.toJson(sample));
+          if (m.toXml) m.fromXml(m.toXml(back));
+          m.validate(back);
+          out.push(`${api}.${name}`);
+        }
+      }
+      return out;
+    });
+    assert.ok(calls.length >= 8, calls.join());
+    await assertClean(page);
   });
 
   test('a valid mobile order is placed and confirmed', async () => {
@@ -99,7 +96,7 @@ describe('checkout page in Chromium', { skip }, () => {
     assert.match(text, /Order\s*#\d+/);
     assert.match(text, /eSIM/);
     await shot(page, 'checkout-confirmation.png');
-    assert.deepEqual(page.problems, []);
+    await assertClean(page);
   });
 
   test('an empty or mistyped form shows inline errors and sends nothing', async () => {
@@ -143,7 +140,21 @@ describe('checkout page in Chromium', { skip }, () => {
     assert.match(text, /Reference:/);
     assert.ok(await page.isHidden('#confirmation'));
     await shot(page, 'checkout-server-400.png');
+    await assertClean(page);
   });
+
+  test('screenshots for the README: desktop and a 390 px phone', async () => {
+    for (const [name, size] of [['checkout-desktop.png', { width: 1280, height: 900 }], ['checkout-phone.png', { width: 390, height: 844 }]]) {
+      const page = await openPage();
+      await page.setViewportSize(size);
+      await fillValidMobileOrder(page);
+      await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
+      await page.screenshot({ path: join(artifacts, name), fullPage: false });
+      await assertClean(page);
+      await page.close();
+    }
+  });
+
 
   test('the broadband tab validates the access ID and places the order', async () => {
     const page = await openPage();
@@ -162,6 +173,60 @@ describe('checkout page in Chromium', { skip }, () => {
     await page.waitForSelector('#confirmation:not([hidden])', { timeout: 15_000 });
     assert.match(await page.textContent('#confirmation'), /9c802615-aee5-42b8-9d2e-b09e57bb100c/);
     await shot(page, 'checkout-broadband.png');
-    assert.deepEqual(page.problems, []);
+    await assertClean(page);
+  });
+});
+
+describe('Subresource Integrity of the checkout page', { skip }, () => {
+  let work;
+  let closeIt;
+  before(async () => {
+    work = mkdtempSync(join(tmpdir(), 'orderkit-sri-'));
+    ({ browser, close: closeIt } = await launch());
+  });
+  after(async () => {
+    await closeIt?.();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  test('the staged page loads the SDK with integrity attributes from integrity.json', () => {
+    const html = readFileSync(join(site, 'index.html'), 'utf8');
+    const hashes = JSON.parse(readFileSync(join(site, 'orderkit', 'integrity.json'), 'utf8'));
+    for (const file of ['browser.mjs', 'sdk.mjs', 'orderkit-core.mjs']) {
+      assert.ok(html.includes(`<link rel="modulepreload" href="orderkit/${file}" integrity="${hashes[file]}">`), file);
+    }
+    assert.match(html, /<script type="module" src="app.mjs" integrity="sha384-[A-Za-z0-9+/]{64}">/);
+    assert.match(hashes['orderkit-core.wasm'], /^sha384-/);
+  });
+
+  /** The staged site with one byte of `file` changed, served by its own mock: the page's text. */
+  async function tampered(file) {
+    const dir = join(work, file.replace(/\W/g, '_'));
+    cpSync(site, dir, { recursive: true });
+    const bytes = readFileSync(join(dir, file));
+    const at = file.endsWith('.wasm') ? bytes.length - 2 : bytes.indexOf(0x2f /* the first '/' of a comment */);
+    bytes[at] ^= 0x01;
+    writeFileSync(join(dir, file), bytes);
+    const server = await startMock(['--static', dir]);
+    try {
+      const page = await strictPage(browser);
+      await page.goto(server.url);
+      await page.waitForSelector('body[data-failed="true"]', { timeout: 30_000 });
+      assert.equal(await page.getAttribute('body', 'data-ready'), null);
+      const text = await page.textContent('#loading');
+      await page.close();
+      return text;
+    } finally {
+      await server.stop();
+    }
+  }
+
+  test('a changed byte in the .wasm stops the page with a clear message', async () => {
+    const text = await tampered('orderkit/orderkit-core.wasm');
+    assert.match(text, /^The checkout could not start: .*orderkit-core\.wasm failed its integrity check \(expected sha384-/);
+  });
+  test('a changed byte in a .mjs of the SDK stops the page with a clear message', async () => {
+    const text = await tampered('orderkit/sdk.mjs');
+    assert.match(text, /^The checkout could not start: orderkit\/sdk\.mjs could not be loaded or failed its integrity check/);
   });
 });

@@ -45,3 +45,10 @@ async function report(p: Promise<unknown>): Promise<string> {
 const isValid: boolean = ok.licenses.models.ValidationResult.fromJson('{"errors":[]}').isValid;
 
 export { amount, json, failures, results, stored, generated, verdict, created, report, isValid };
+
+// init() takes the .wasm as a URL, bytes or a compiled module, and the integrity switch.
+declare const bytes: Uint8Array;
+void OrderKit.init({ wasm: new URL('https://shop.example/orderkit-core.wasm') });
+void OrderKit.init({ wasm: bytes, integrity: false });
+const integrityFailure: typeof OrderKit.IntegrityError = OrderKit.IntegrityError;
+void integrityFailure;

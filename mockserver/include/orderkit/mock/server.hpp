@@ -42,6 +42,11 @@ struct MockOptions final {
   std::string cors_origin = "*";
   /// Folder served for GET requests that match no API (the example checkout page); "" for none.
   std::string static_dir;
+  /// Content-Security-Policy sent with every static file ("" sends none). The default is the
+  /// policy payment pages run (no 'unsafe-eval'), so the checkout page proves the SDK works under it.
+  std::string static_csp =
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
+      "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
   /// Added before every API answer.
   std::chrono::milliseconds delay{0};
   /// Requests kept by the journal (the last N), and body bytes kept per journal entry.

@@ -1,0 +1,139 @@
+// The package's budgets in Chromium, for docs/benchmarks.md (issue: CSP, size, start-up, calls):
+//   node wasm/bench/browser-budgets.mjs <package dir> --mock build/native/mockserver/orderkit-mock
+//        [--chromium /usr/bin/chromium] [--loads 20] [--compare <other package dir>]
+// Serves the package with orderkit-mock --static (application/wasm, so streaming compilation;
+// the payment page policy, so no eval) and prints:
+//   - the gzip -9 size of what a page downloads (browser.mjs and its imports, and the .wasm);
+//   - OrderKit.init() to ready (fetch + compile + instantiate + embind registration + `ok`),
+//     performance.now() in the page, over N cold loads (a new browser context each: empty HTTP
+//     and code caches), median and p95;
+//   - per-call cost of validate, toJson and fromJson on the 002 OrderCreationRequest sample.
+// --compare runs the same on a second build (e.g. one linked with -sDYNAMIC_EXECUTION=1, which
+// needs eval: it is served without a policy).
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : fallback; };
+const dir = args[0];
+const mockExe = opt('--mock', 'build/native/mockserver/orderkit-mock');
+const chromiumPath = opt('--chromium', '/usr/bin/chromium');
+const loads = Number(opt('--loads', '20'));
+const compare = opt('--compare', '');
+if (!dir || dir.startsWith('--')) {
+  console.log('usage: node browser-budgets.mjs <package dir> --mock <orderkit-mock> [--chromium PATH] [--loads N] [--compare DIR]');
+  process.exit(2);
+}
+
+const PAGE = `<!doctype html><html><head><meta charset="utf-8"><script type="module" src="bench.mjs"></script></head><body></body></html>`;
+const BENCH = `
+import OrderKit from './orderkit/browser.mjs';
+const t0 = performance.now();
+const ok = await OrderKit.init();
+const init = performance.now() - t0;
+const calls = {};
+if (new URL(location.href).searchParams.has('calls')) {
+  const R = ok.mobile.models.OrderCreationRequest;
+  const obj = R.fromJson(R.toJson(R.sample()));
+  const json = R.toJson(obj);
+  const cases = { validate: () => R.validate(obj), toJson: () => R.toJson(obj), fromJson: () => R.fromJson(json) };
+  for (const [name, fn] of Object.entries(cases)) {
+    for (let i = 0; i < 200; ++i) fn();
+    const batches = [];
+    for (let b = 0; b < 7; ++b) {
+      const s = performance.now();
+      for (let i = 0; i < 300; ++i) fn();
+      batches.push((performance.now() - s) / 300);
+    }
+    batches.sort((a, b) => a - b);
+    calls[name] = batches[3];
+  }
+  calls.jsonBytes = json.length;
+}
+window.__bench = { init, calls };
+`;
+
+function startMock(site, csp) {
+  const child = spawn(mockExe, ['--host', '127.0.0.1', '--port', '0', '--log', 'off', '--static', site,
+    ...(csp === undefined ? [] : ['--static-csp', csp])],
+    { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (c) => {
+      seen += c;
+      const m = /listening on (http:\/\/\S+)/.exec(seen);
+      if (m) resolve({ url: m[1], stop: () => child.kill('SIGTERM') });
+    });
+    child.on('exit', (code) => reject(new Error(`orderkit-mock exited (${code})`)));
+  });
+}
+
+const kib = (n) => (n / 1024).toFixed(1);
+const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+
+async function measure(pkg, chromium, csp) {
+  const site = mkdtempSync(join(tmpdir(), 'orderkit-budgets-'));
+  cpSync(pkg, join(site, 'orderkit'), { recursive: true });
+  writeFileSync(join(site, 'index.html'), PAGE);
+  writeFileSync(join(site, 'bench.mjs'), BENCH);
+  const mock = await startMock(site, csp);
+  const downloaded = new Map();
+  const inits = [];
+  let calls = {};
+  let violations = 0;
+  try {
+    for (let i = 0; i <= loads; ++i) {
+      const context = await chromium.newContext();
+      const page = await context.newPage();
+      page.on('console', (m) => { if (/Content Security Policy|Refused/.test(m.text())) violations += 1; });
+      page.on('response', (r) => {
+        const name = new URL(r.url()).pathname.replace(/^\/orderkit\//, '');
+        if (/\.(mjs|wasm)$/.test(name) && name !== '/bench.mjs') downloaded.set(name, true);
+      });
+      await page.goto(i === loads ? `${mock.url}/?calls` : mock.url);
+      await page.waitForFunction(() => window.__bench, null, { timeout: 60_000 });
+      const r = await page.evaluate(() => window.__bench);
+      if (i === loads) calls = r.calls; else inits.push(r.init);
+      await context.close();
+    }
+  } finally {
+    mock.stop();
+    rmSync(site, { recursive: true, force: true });
+  }
+  let raw = 0;
+  let gz = 0;
+  const files = [...downloaded.keys()].sort();
+  for (const f of files) {
+    const bytes = readFileSync(join(pkg, f));
+    raw += bytes.length;
+    gz += gzipSync(bytes, { level: 9 }).length;
+  }
+  inits.sort((a, b) => a - b);
+  return { files, raw, gz, inits, calls, violations };
+}
+
+const { chromium: pw } = await import('playwright-core');
+const chromium = await pw.launch({
+  executablePath: chromiumPath, headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  for (const pkg of [dir, compare].filter(Boolean)) {
+    const r = await measure(pkg, chromium, pkg === dir ? undefined : '');
+    console.log(`\n${pkg}${pkg === dir ? ' (payment page policy)' : ' (no policy)'}`);
+    console.log(`downloaded by the page: ${r.files.join(', ')}`);
+    console.log(`size: ${kib(r.raw)} KiB raw, ${kib(r.gz)} KiB gzip -9`);
+    console.log(`OrderKit.init() to ready, ${r.inits.length} cold loads: median ${quantile(r.inits, 0.5).toFixed(1)} ms, ` +
+      `p95 ${quantile(r.inits, 0.95).toFixed(1)} ms, min ${r.inits[0].toFixed(1)} ms, max ${r.inits.at(-1).toFixed(1)} ms`);
+    console.log(`per call on the 002 sample (${r.calls.jsonBytes} B JSON), median of 7 batches of 300: ` +
+      ['validate', 'toJson', 'fromJson'].map((k) => `${k} ${(r.calls[k] * 1000).toFixed(1)} µs`).join(', '));
+    console.log(`CSP violations: ${r.violations}`);
+  }
+} finally {
+  await chromium.close();
+}
