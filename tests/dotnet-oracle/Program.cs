@@ -3,6 +3,7 @@
 //                           writes it again; the text must equal the sample (byte for byte for 002,
 //                           whose page kept the servers' whitespace; the other pages lost their
 //                           indentation, so those compare with leading whitespace removed).
+//   findings                the review's open questions, settled (Findings.cs).
 //   serve                   answers commands on stdin, so one start serves thousands of cases:
 //                           "<op>\t<api>\t<model>\t<format>\t<byte count>\n<body>", answered by
 //                           "<status>\t<byte count>\n<payload>". Ops:
@@ -25,6 +26,7 @@ namespace OrderKit.Oracle
         {
             if (args.Length == 2 && args[0] == "samples") return Samples.Run(args[1]);
             if (args.Length == 1 && args[0] == "serve") return Serve();
+            if (args.Length == 1 && args[0] == "findings") return Findings.Run();
             Console.Error.WriteLine("usage: OrderKit.Oracle samples <fixtures dir> | serve");
             return 2;
         }

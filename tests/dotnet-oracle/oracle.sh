@@ -4,11 +4,12 @@
 # and a DateTime read by the real servers is converted to that zone.
 #   oracle.sh build <out dir>
 #   oracle.sh samples <out dir> <fixtures dir>
+#   oracle.sh findings <out dir>
 #   oracle.sh serve <out dir>
 # Exits 77 (ctest's SKIP_RETURN_CODE) with a message where the .NET SDK is absent.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-cmd=${1:?usage: oracle.sh build|samples|serve <out dir> [fixtures dir]}
+cmd=${1:?usage: oracle.sh build|samples|findings|serve <out dir> [fixtures dir]}
 out=${2:?out dir}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 export TZ=Europe/Copenhagen
@@ -36,6 +37,9 @@ case "$cmd" in
     ;;
   samples)
     exec dotnet "$out/OrderKit.Oracle.dll" samples "${3:?fixtures dir}"
+    ;;
+  findings)
+    exec dotnet "$out/OrderKit.Oracle.dll" findings
     ;;
   serve)
     exec dotnet "$out/OrderKit.Oracle.dll" serve
