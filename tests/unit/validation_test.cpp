@@ -51,6 +51,21 @@ BOOST_AUTO_TEST_CASE(order_code_is_required_and_not_empty)
     BOOST_TEST(errors_text(validate(order)) == "OrderCode: The OrderCode field is required.");
 }
 
+// .NET's RequiredAttribute trims: whitespace-only text is missing (the .NET oracle's
+// required_string_refuses_whitespace finding), with the same message.
+BOOST_AUTO_TEST_CASE(order_code_refuses_whitespace_only_text_as_dotnet_does)
+{
+    auto order = valid_order();
+    for (const char* blank : {"   ", "\t\r\n", "\xc2\xa0", "\xe3\x80\x80 "}) {
+        order.OrderCode = blank;
+        BOOST_TEST(errors_text(validate(order)) == "OrderCode: The OrderCode field is required.");
+    }
+    order.OrderCode = " x ";
+    BOOST_TEST(validate(order).empty());
+    order.OrderCode = "\xe2\x80\x8b";  // U+200B ZERO WIDTH SPACE is not white space in .NET
+    BOOST_TEST(validate(order).empty());
+}
+
 BOOST_AUTO_TEST_CASE(order_code_is_at_most_fifty_characters)
 {
     auto order = valid_order();

@@ -188,12 +188,11 @@ BOOST_AUTO_TEST_CASE(validation_result_json_is_camel_case)
                "\"severity\":0}]}");
     BOOST_TEST(test::same_model(json_round_trip(invalid), invalid));
 
-    std::string xml = to_xml(invalid, Layout::compact);
-    BOOST_TEST(contains(xml, "<Errors><ValidationFailure><PropertyName>Ean</PropertyName>"), xml);
-    // XmlSerializer omits the first failure's null AttemptedValue: only the second's is written.
-    BOOST_TEST(xml.find("<AttemptedValue") == xml.find("<AttemptedValue>12</AttemptedValue>"), xml);
-    BOOST_TEST(xml.find("<AttemptedValue>", xml.find("<AttemptedValue>") + 1) == std::string::npos);
-    BOOST_TEST(test::same_model(xml_round_trip(invalid), invalid));
+    // XmlSerializer skips the get-only IList Errors (the .NET oracle's
+    // validation_result_xml_has_no_errors): the XML of a failed result is the empty root.
+    BOOST_TEST(to_xml(invalid) == to_xml(valid));
+    BOOST_TEST(to_xml(invalid, Layout::compact).find("Errors") == std::string::npos);
+    BOOST_TEST(xml_round_trip(invalid).Errors.empty());
 }
 
 BOOST_AUTO_TEST_CASE(xml_serializer_roots_declare_xsi_and_xsd_in_the_pages_order)

@@ -111,9 +111,12 @@ ORDERKIT_MODEL(OrderRequest, ORDERKIT_LICENSES_ORDERREQUEST, &api, "OrderRequest
 ORDERKIT_MODEL(ValidationFailure, ORDERKIT_LICENSES_VALIDATIONFAILURE, &api, "ValidationFailure", "",
                meta::NameCase::camel)
 
+// Errors is FluentValidation's get-only IList<ValidationFailure>: XmlSerializer skips it, so the
+// XML answer never lists failures, however many (settled by the .NET oracle's
+// validation_result_xml_has_no_errors; docs/models.md).
 #define ORDERKIT_LICENSES_VALIDATIONRESULT(F, C)                             \
   C(IsValid, bool, Errors.empty())                                           \
-  F(Errors, std::vector<ValidationFailure>, meta::get_only | meta::xml_omit_empty)
+  F(Errors, std::vector<ValidationFailure>, meta::get_only | meta::json_only)
 /// The server's verdict on a license order: valid, or every failed rule.
 ORDERKIT_MODEL(ValidationResult, ORDERKIT_LICENSES_VALIDATIONRESULT, &api, "ValidationResult", "",
                meta::NameCase::camel)
