@@ -160,8 +160,9 @@ BOOST_AUTO_TEST_CASE(licenses_source_and_account_id_are_in_json_but_not_in_xml)
     BOOST_TEST(!contains(xml, "AccountId"));
     BOOST_TEST(!xml_round_trip(order).AccountId.has_value());
 
+    // The server's AccountId may be a plain Guid: unset, it is left out (meta::omit_when_unset).
     order.AccountId.reset();
-    BOOST_TEST(contains(to_json(order), "\"AccountId\": null"));
+    BOOST_TEST(!contains(to_json(order), "AccountId"));
 }
 
 BOOST_AUTO_TEST_CASE(validation_result_json_is_camel_case)

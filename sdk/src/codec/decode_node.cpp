@@ -159,6 +159,14 @@ bool set_string(void* t, const Scalar& s, std::string& code, std::string& msg) {
 }
 
 int find_field(const ObjectNode& object, std::string_view name, int hint, bool json) {
+  // Web API 2 writes a [Serializable] type by its fields (IgnoreSerializableAttribute = false in
+  // its JsonContractResolver), so an auto-property arrives keyed by the compiler's backing field,
+  // "<Name>k__BackingField" (FluentValidation's ValidationFailure): it is the member Name.
+  constexpr std::string_view kBackingField = ">k__BackingField";
+  if (json && name.size() > kBackingField.size() + 1 && name.front() == '<' &&
+      name.substr(name.size() - kBackingField.size()) == kBackingField) {
+    name = name.substr(1, name.size() - 1 - kBackingField.size());
+  }
   auto usable = [&](int i) {
     std::uint32_t flags = object.fields[i].flags;
     return json || (flags & meta::kJsonOnly) == 0;

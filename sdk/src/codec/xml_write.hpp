@@ -210,6 +210,11 @@ template <class T, std::size_t I>
 void write_field(Writer& w, const T& v, const char* default_ns, int depth) {
   const auto& f = std::get<I>(meta::fields<T>());
   if (f.opts.has(meta::kJsonOnly)) return;
+  // Left out when unset rather than nil: DataContractSerializer keeps a missing member's default,
+  // where i:nil="true" for a plain value type fails the document (meta::kOmitWhenUnset).
+  if constexpr (meta::is_optional_v<typename std::decay_t<decltype(f)>::value_type>) {
+    if (f.opts.has(meta::kOmitWhenUnset) && !f.get(v)) return;
+  }
   const char* ns = w.data_contract() ? meta::info<T>().xml_ns : "";
   write_element(w, f.name, ns, f.get(v), default_ns, depth, f.opts.has(meta::kXmlOmitEmpty));
 }
