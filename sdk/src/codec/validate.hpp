@@ -47,11 +47,14 @@ inline bool is_blank(const std::string& s) {
   return true;
 }
 
+// `insert`: the value is an insert request, so insert-only rules ("Must be 0 (for insert
+// operations)") apply; a model the pages show only as a response (001's OrderBase, whose sample
+// has Id 1) is validated without them.
 template <class T>
-void validate_value(const T& v, std::string& path, std::vector<FieldError>& out);
+void validate_value(const T& v, std::string& path, std::vector<FieldError>& out, bool insert);
 
 template <class T>
-void validate_model(const T& v, std::string& path, std::vector<FieldError>& out) {
+void validate_model(const T& v, std::string& path, std::vector<FieldError>& out, bool insert) {
   meta::for_each_field<T>([&](const auto& f) {
     using M = typename std::decay_t<decltype(f)>::value_type;
     const M& x = f.get(v);
@@ -73,39 +76,39 @@ void validate_model(const T& v, std::string& path, std::vector<FieldError>& out)
       }
     }
     if constexpr (std::is_integral_v<M> && !std::is_same_v<M, bool>) {
-      if (f.opts.has(meta::kMustBeZero) && x != 0) {
+      if (insert && f.opts.has(meta::kMustBeZero) && x != 0) {
         out.push_back({path, "must_be_zero", std::string("The field ") + f.name + " must be 0 (for insert operations)."});
       }
     }
-    validate_value(x, path, out);
+    validate_value(x, path, out, insert);
     path.resize(mark);
   });
   if constexpr (has_rules<T>::value) orderkit_rules(v, path, out);
 }
 
 template <class T>
-void validate_value(const T& v, std::string& path, std::vector<FieldError>& out) {
+void validate_value(const T& v, std::string& path, std::vector<FieldError>& out, bool insert) {
   if constexpr (meta::is_optional_v<T>) {
-    if (v) validate_value(*v, path, out);
+    if (v) validate_value(*v, path, out, insert);
   } else if constexpr (meta::is_vector_v<T>) {
     if constexpr (meta::is_model_v<typename T::value_type>) {
       for (std::size_t i = 0; i < v.size(); ++i) {
         std::size_t mark = path.size();
         append_segment(path, nullptr, i, true);
-        validate_value(v[i], path, out);
+        validate_value(v[i], path, out, insert);
         path.resize(mark);
       }
     }
   } else if constexpr (meta::is_model_v<T>) {
-    validate_model(v, path, out);
+    validate_model(v, path, out, insert);
   }
 }
 
 template <class T>
-std::vector<FieldError> validate_root(const T& v) {
+std::vector<FieldError> validate_root(const T& v, bool insert) {
   std::vector<FieldError> out;
   std::string path;
-  validate_value(v, path, out);
+  validate_value(v, path, out, insert);
   return out;
 }
 
