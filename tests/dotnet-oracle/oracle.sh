@@ -6,10 +6,11 @@
 #   oracle.sh samples <out dir> <fixtures dir>
 #   oracle.sh findings <out dir>
 #   oracle.sh serve <out dir>
+#   oracle.sh cpp <out dir> <test executable> [arguments]
 # Exits 77 (ctest's SKIP_RETURN_CODE) with a message where the .NET SDK is absent.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-cmd=${1:?usage: oracle.sh build|samples|findings|serve <out dir> [fixtures dir]}
+cmd=${1:?usage: oracle.sh build|samples|findings|serve|cpp <out dir> [fixtures dir]}
 out=${2:?out dir}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 export TZ=Europe/Copenhagen
@@ -40,6 +41,12 @@ case "$cmd" in
     ;;
   findings)
     exec dotnet "$out/OrderKit.Oracle.dll" findings
+    ;;
+  cpp)
+    # A C++ test executable that starts `oracle.sh serve` itself; the rest are its arguments.
+    shift 2
+    export ORDERKIT_ORACLE_SCRIPT="$here/oracle.sh" ORDERKIT_ORACLE_OUT="$out"
+    exec "$@"
     ;;
   serve)
     exec dotnet "$out/OrderKit.Oracle.dll" serve
