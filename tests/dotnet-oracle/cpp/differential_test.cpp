@@ -22,8 +22,9 @@
 
 using namespace orderkit;
 
-namespace {
+oracle::Process& the_oracle();
 
+/// The one oracle process of the run, started on first use (acceptance_test.cpp uses it too).
 oracle::Process& the_oracle() {
   static std::unique_ptr<oracle::Process> p = [] {
     const char* script = std::getenv("ORDERKIT_ORACLE_SCRIPT");
@@ -33,6 +34,8 @@ oracle::Process& the_oracle() {
   }();
   return *p;
 }
+
+namespace {
 
 // The first line where two texts differ, for messages.
 std::string first_difference(const std::string& a, const std::string& b) {
