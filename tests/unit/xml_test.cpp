@@ -196,6 +196,22 @@ BOOST_AUTO_TEST_CASE(validation_result_json_is_camel_case)
     BOOST_TEST(xml_round_trip(invalid).Errors.empty());
 }
 
+// As the real serializers write an empty string (found by the .NET oracle's differential test).
+BOOST_AUTO_TEST_CASE(an_empty_string_is_an_end_tag_under_datacontract_and_empty_under_xmlserializer)
+{
+    auto request = documented_sample<mobile::OrderCreationRequest>();
+    request.OrderPaymentDescription = "";
+    std::string dc = to_xml(request);
+    BOOST_TEST(contains(dc, "\n  <OrderPaymentDescription></OrderPaymentDescription>\n"), dc);
+    BOOST_TEST(*xml_round_trip(request).OrderPaymentDescription == "");
+
+    auto order = documented_sample<licenses::OrderRequest>();
+    order.Action = "";
+    std::string xs = to_xml(order);
+    BOOST_TEST(contains(xs, "\n  <Action />\n"), xs);
+    BOOST_TEST(*xml_round_trip(order).Action == "");
+}
+
 BOOST_AUTO_TEST_CASE(xml_serializer_roots_declare_xsi_and_xsd_in_the_pages_order)
 {
     std::string contracts_xml = to_xml(documented_sample<contracts::OrderBase>(Role::response), Layout::compact);

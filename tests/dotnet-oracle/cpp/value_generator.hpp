@@ -89,17 +89,20 @@ class Generator {
 
   std::string text() {
     static const char* const pieces[] = {
-        "sample string 1", "a", " ", "   ", "\xc3\xa6\xc3\xb8\xc3\xa5 \xc3\x86\xc3\x98\xc3\x85", "\xe2\x82\xac",
+        "sample string 1", "a", " x", "y  z", "\xc3\xa6\xc3\xb8\xc3\xa5 \xc3\x86\xc3\x98\xc3\x85", "\xe2\x82\xac",
         "\xf0\x9f\x98\x80", "<tag>", "a & b", "\"quoted\"", "back\\slash", "it's", "]]>", "tab\there",
         "\xe4\xb8\xad\xe6\x96\x87", "0", "null", "true", "\xc2\xa0nbsp"};
     static const char* const controls[] = {"\x01", "\x1f", "\n", "\r\n", "\b", "\f", "\x7f"};
     if (chance(10)) return std::string();
+    // XML: no text of white space only; OrderKit writes it as character references (its reader
+    // keeps them), .NET as is (docs/models.md).
     std::string s;
     int parts = 1 + static_cast<int>(rnd_.below(3));
     for (int i = 0; i < parts; ++i) {
       if (!options_.xml && chance(15)) s += controls[rnd_.below(sizeof controls / sizeof *controls)];
       s += pieces[rnd_.below(sizeof pieces / sizeof *pieces)];
     }
+    if (!options_.xml && chance(5)) s = "   ";
     if (chance(3)) s += std::string(300, 'x');
     return s;
   }
@@ -131,10 +134,12 @@ class Generator {
     std::string s = buf;
     switch (rnd_.below(4)) {
       case 0: break;                                           // whole seconds
-      case 1: s += "." + std::to_string(1000000 + rnd_.below(9000000)); break;  // 7 digits
+      case 1: s += "." + std::to_string(1000000 + rnd_.below(9000000) / 10 * 10 + 1 + rnd_.below(9)); break;  // 7 digits
       case 2: s += ".5"; break;
-      default: s += "." + std::to_string(100000 + rnd_.below(900000)); break;   // 6 digits
+      default: s += "." + std::to_string(100000 + rnd_.below(900000) / 10 * 10 + 1 + rnd_.below(9)); break;   // 6 digits
     }
+    // No trailing zero in the fraction: .NET writes the fraction without them (FFFFFFF) and
+    // OrderKit writes a date as it was given, a documented difference (docs/models.md).
     s += summer ? "+02:00" : "+01:00";
     return s;
   }
