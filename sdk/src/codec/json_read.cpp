@@ -73,14 +73,14 @@ class Reader {
       skip_space();
       if (p_ == end_) return fail("end of input", "a value");
       if (*p_ == '{' || *p_ == '[') {
+        // ASP.NET Web API 2 reads JSON with JsonReader.MaxDepth = 256
+        // (FormattingUtilities.DefaultMaxDepth): 256 containers, the root included, empty or not.
+        if (open_.size() >= kMaxDepth) return fail("nesting deeper than 256 levels (the servers' MaxDepth)", nullptr);
         bool object = *p_ == '{';
         ++p_;
         if (!(object ? out_.start_object() : out_.start_array())) return false;
         skip_space();
         if (p_ == end_ || *p_ != (object ? '}' : ']')) {
-          // ASP.NET Web API 2 reads JSON with JsonReader.MaxDepth = 256
-          // (FormattingUtilities.DefaultMaxDepth): 256 open containers, the root included.
-          if (open_.size() >= kMaxDepth) return fail("nesting deeper than 256 levels (the servers' MaxDepth)", nullptr);
           open_.push_back(object);
           if (object && !key()) return false;
           continue;  // the first member's or item's value
