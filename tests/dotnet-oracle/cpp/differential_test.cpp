@@ -84,7 +84,9 @@ Tally run_cases(const std::string& api, const std::string& model, Format format,
     }
     if (!back.ok() || !(back.value() == value)) {
       ++tally.differ;
-      BOOST_ERROR(api << "/" << model << " case " << i << ": OrderKit does not read .NET's text back to the value");
+      BOOST_ERROR(api << "/" << model << " case " << i << ": OrderKit does not read .NET's text back to the value: "
+                      << (back.ok() ? std::string("a different value") : to_string(back.errors())) << "\n"
+                      << a.payload.substr(0, 3000));
       continue;
     }
     ++tally.same;
