@@ -115,7 +115,10 @@ std::set<std::string> dotnet_paths(const std::string& payload) {
 
 std::string join(const std::set<std::string>& paths) {
   std::string s;
-  for (const auto& p : paths) s += (s.empty() ? "" : ", ") + (p.empty() ? std::string("(document)") : "`" + p + "`");
+  for (const auto& p : paths) {
+    std::string shown = p.size() > 40 ? p.substr(0, 40) + "..." : p;  // 300 levels of [0]
+    s += (s.empty() ? "" : ", ") + (p.empty() ? std::string("(document)") : "`" + shown + "`");
+  }
   return s;
 }
 

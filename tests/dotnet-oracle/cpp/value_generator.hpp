@@ -124,12 +124,13 @@ class Generator {
 
   // Offsets the servers' zone (Central European time) has on that date: a DateTime read by the
   // real servers is converted to their local time, so other offsets come back shifted (a
-  // documented difference, docs/models.md). Months away from the clock changes.
+  // documented difference, docs/models.md). Months away from the clock changes (summer time ended
+  // in late September until 1995).
   std::string date_text() {
     char buf[64];
     int year = 1990 + static_cast<int>(rnd_.below(60));
     bool summer = chance(50);
-    int month = summer ? 5 + static_cast<int>(rnd_.below(5)) : (chance(50) ? 1 + static_cast<int>(rnd_.below(2)) : 12);
+    int month = summer ? 5 + static_cast<int>(rnd_.below(4)) : (chance(50) ? 1 + static_cast<int>(rnd_.below(2)) : 12);
     int day = 1 + static_cast<int>(rnd_.below(28));
     int hour = static_cast<int>(rnd_.below(24)), minute = static_cast<int>(rnd_.below(60)),
         second = static_cast<int>(rnd_.below(60));
