@@ -44,7 +44,7 @@ if(bad STREQUAL json)
 endif()
 file(WRITE "${WORK_DIR}/bad.json" "${bad}")
 run_orderkit(EXIT 1 ARGS convert ${mobile} --from json --to xml "${WORK_DIR}/bad.json")
-check_matches("${ERR}" "^OrderDetails\\[0\\]\\.OrderDetail\\.SimTypeId: expected integer, got string\n"
+check_matches("${ERR}" "^OrderDetails\\[0\\]\\.OrderDetail\\.SimTypeId: expected integer, got \"nine\"\n"
   "a wrong type is reported with its path")
 check_equal("${OUT}" "" "nothing is written for invalid input")
 

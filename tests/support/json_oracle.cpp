@@ -21,10 +21,10 @@ class Events final : public nlohmann::json_sax<Json> {
   bool number_float(number_float_t, const string_t& text) override { return out_.number(text); }
   bool string(string_t& v) override { return out_.string(v); }
   bool binary(binary_t&) override { return true; }  // not produced by the JSON parser
-  bool start_object(std::size_t) override { return out_.start_object(); }
-  bool end_object() override { return out_.end_object(); }
-  bool start_array(std::size_t) override { return out_.start_array(); }
-  bool end_array() override { return out_.end_array(); }
+  bool start_object(std::size_t) override { return deeper() && out_.start_object(); }
+  bool end_object() override { return --depth_, out_.end_object(); }
+  bool start_array(std::size_t) override { return deeper() && out_.start_array(); }
+  bool end_array() override { return --depth_, out_.end_array(); }
   bool key(string_t& k) override { return out_.key(k); }
   bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) override {
     out_.syntax_error(ex.what());
@@ -32,7 +32,15 @@ class Events final : public nlohmann::json_sax<Json> {
   }
 
  private:
+  // The servers' limit, which the SDK's reader applies too: Web API 2's MaxDepth of 256 containers.
+  bool deeper() {
+    if (++depth_ <= 256) return true;
+    out_.syntax_error("nesting deeper than 256 levels");
+    return false;
+  }
+
   codec::json::Decoder& out_;
+  int depth_ = 0;
 };
 
 }  // namespace

@@ -179,13 +179,8 @@ class Reader {
       }
       pop_scope(scope);
     }
-    std::uint64_t missing = obj.required_mask & ~seen;
-    for (std::size_t i = 0; missing && i < obj.count; ++i) {
-      if ((missing >> i & 1) == 0) continue;
-      path_.push_back({obj.fields[i].name, 0});
-      fail("required", std::string("required element <") + obj.fields[i].name + "> not found");
-      path_.pop_back();
-    }
+    // A missing element is not an error in XML (the SDK's reader, as the .NET serializers).
+    (void)seen;
   }
 
   void read_array(const Node* node, void* target, const tinyxml2::XMLElement* e) {

@@ -100,6 +100,33 @@ BOOST_AUTO_TEST_CASE(licenses_validation_result_is_read_from_json_and_xml)
   BOOST_TEST(*invalid.value().value.Errors[0].PropertyName == "Ean");
 }
 
+// What Web API 2 really writes (the .NET oracle's validation_failure_keys_are_backing_fields and
+// attempted_value_may_be_an_object): the [Serializable] ValidationFailure keyed by backing fields,
+// AttemptedValue of .NET type object. A number there used to fail the whole 200 answer.
+BOOST_AUTO_TEST_CASE(licenses_validation_result_is_read_as_web_api_2_writes_it)
+{
+  const char* body =
+      R"({"errors":[{"<PropertyName>k__BackingField":"Quantity","<ErrorMessage>k__BackingField":"m",)"
+      R"("<AttemptedValue>k__BackingField":0,"<CustomState>k__BackingField":null,"<Severity>k__BackingField":1,)"
+      R"("<ErrorCode>k__BackingField":null},{"<PropertyName>k__BackingField":"Owner","<ErrorMessage>k__BackingField":"m",)"
+      R"("<AttemptedValue>k__BackingField":{"Street":null,"City":"O\"slo","Codes":[1,2.50,true,{}]},)"
+      R"("<CustomState>k__BackingField":null,"<Severity>k__BackingField":0,"<ErrorCode>k__BackingField":null},)"
+      R"({"<PropertyName>k__BackingField":"Ean","<AttemptedValue>k__BackingField":false},)"
+      R"({"<PropertyName>k__BackingField":"Grade","<AttemptedValue>k__BackingField":null}]})";
+  auto result = licenses::parse_submit_order_response(make_response(200, body, kJson), kId);
+  BOOST_REQUIRE_MESSAGE(result.ok(), (result.ok() ? std::string() : to_string(result.error())));
+  const auto& errors = result.value().value.Errors;
+  BOOST_REQUIRE(errors.size() == 4u);
+  BOOST_TEST(*errors[0].PropertyName == "Quantity");
+  BOOST_TEST(*errors[0].ErrorMessage == "m");
+  BOOST_TEST(*errors[0].AttemptedValue == "0");
+  BOOST_TEST(errors[0].Severity == 1);
+  BOOST_TEST(!errors[0].ErrorCode.has_value());
+  BOOST_TEST(*errors[1].AttemptedValue == R"({"Street":null,"City":"O\"slo","Codes":[1,2.50,true,{}]})");
+  BOOST_TEST(*errors[2].AttemptedValue == "false");
+  BOOST_TEST(!errors[3].AttemptedValue.has_value());
+}
+
 BOOST_AUTO_TEST_CASE(a_400_with_json_model_state_becomes_an_api_error_with_every_entry)
 {
   const char* body = R"({"Message":"The request is invalid.","ModelState":{"order.OrderDetails[0].CategoryId":["Required.","Must be positive."],"order.PaymentId":["Bad."]}})";

@@ -152,8 +152,9 @@ BOOST_AUTO_TEST_CASE(json_only_fields_are_the_documented_quirks)
         for (const FieldSummary& f : e.fields())
             if (f.json_only) json_only.insert(std::string(e.api->id) + "/" + e.info->name + "." + f.name);
     }
+    // ValidationResult.Errors: XmlSerializer skips the get-only IList (the .NET oracle's finding).
     const std::set<std::string> expected = {"contracts/OrderBase.Type", "licenses/OrderRequest.AccountId",
-                                            "licenses/OrderRequest.Source"};
+                                            "licenses/OrderRequest.Source", "licenses/ValidationResult.Errors"};
     BOOST_TEST(json_only == expected, boost::test_tools::per_element());
 }
 

@@ -89,6 +89,8 @@ std::string encode(const T& value, Format format, Layout layout = Layout::indent
 
 /// Checks the rules in the help pages' "Additional information" (required, max length, "Must be
 /// 0") and the model's own rules (001: from and till both or neither). Returns every failure.
+/// Insert-only rules ("Must be 0 (for insert operations)") apply only to models the pages document
+/// as request bodies: 001's OrderBase is a response, and its sample's Id 1 is valid.
 template <class T>
 std::vector<FieldError> validate(const T& value);
 

@@ -57,7 +57,10 @@ bool set_integer(void* t, const Scalar& s, std::string& code, std::string& msg) 
       msg = "expected integer, got number " + std::string(s.text.substr(0, 40));
       return false;
     case Scalar::string:
-      if (!s.json_string) {  // XML text
+      // XML text, or a JSON string: Newtonsoft reads "5" for an integer as 5 (int.Parse with
+      // NumberStyles.Integer: surrounding white space and a sign allowed), as the .NET oracle's
+      // acceptance suite shows.
+      {
         if (!parse_integer_text(s.text, v)) {
           code = "type";
           msg = "expected integer, got " + quoted(s.text);
@@ -65,7 +68,6 @@ bool set_integer(void* t, const Scalar& s, std::string& code, std::string& msg) 
         }
         break;
       }
-      return mismatch("integer", s, code, msg);
     default: return mismatch("integer", s, code, msg);
   }
   if (!in_range || v < lo || v > hi) {
@@ -83,6 +85,23 @@ bool set_bool(void* t, const Scalar& s, std::string& code, std::string& msg) {
   if (s.kind == Scalar::boolean) {
     *static_cast<bool*>(t) = s.b;
     return true;
+  }
+  if (s.kind == Scalar::string && s.json_string) {
+    // Newtonsoft reads "true" for a boolean (bool.Parse: either case, white space around).
+    std::string_view v = s.text;
+    while (!v.empty() && (v.front() == ' ' || v.front() == '\t' || v.front() == '\n' || v.front() == '\r')) v.remove_prefix(1);
+    while (!v.empty() && (v.back() == ' ' || v.back() == '\t' || v.back() == '\n' || v.back() == '\r')) v.remove_suffix(1);
+    auto same = [&](std::string_view word) {
+      if (v.size() != word.size()) return false;
+      for (std::size_t i = 0; i < v.size(); ++i)
+        if ((v[i] | 0x20) != word[i]) return false;
+      return true;
+    };
+    if (same("true")) return *static_cast<bool*>(t) = true, true;
+    if (same("false")) return *static_cast<bool*>(t) = false, true;
+    code = "type";
+    msg = "expected boolean (true or false), got " + quoted(s.text);
+    return false;
   }
   if (s.kind == Scalar::string && !s.json_string) {  // XML: xsd:boolean
     std::string_view v = s.text;
@@ -151,6 +170,11 @@ bool set_guid(void* t, const Scalar& s, std::string& code, std::string& msg) {
 }
 
 bool set_string(void* t, const Scalar& s, std::string& code, std::string& msg) {
+  // Newtonsoft reads an integer or a boolean for a string as its .NET text (5 -> "5",
+  // true -> "True"); a number with a fraction or an exponent stays refused here.
+  if (s.kind == Scalar::integer) return *static_cast<std::string*>(t) = std::to_string(s.i), true;
+  if (s.kind == Scalar::unsigned_integer) return *static_cast<std::string*>(t) = std::to_string(s.u), true;
+  if (s.kind == Scalar::boolean) return *static_cast<std::string*>(t) = s.b ? "True" : "False", true;
   if (s.kind != Scalar::string) return mismatch("string", s, code, msg);
   // Copied, not moved out of the parser's buffer: the buffer keeps its capacity for the next key
   // or string, and the copy is allocated at its exact size (one allocation either way).
@@ -159,6 +183,14 @@ bool set_string(void* t, const Scalar& s, std::string& code, std::string& msg) {
 }
 
 int find_field(const ObjectNode& object, std::string_view name, int hint, bool json) {
+  // Web API 2 writes a [Serializable] type by its fields (IgnoreSerializableAttribute = false in
+  // its JsonContractResolver), so an auto-property arrives keyed by the compiler's backing field,
+  // "<Name>k__BackingField" (FluentValidation's ValidationFailure): it is the member Name.
+  constexpr std::string_view kBackingField = ">k__BackingField";
+  if (json && name.size() > kBackingField.size() + 1 && name.front() == '<' &&
+      name.substr(name.size() - kBackingField.size()) == kBackingField) {
+    name = name.substr(1, name.size() - 1 - kBackingField.size());
+  }
   auto usable = [&](int i) {
     std::uint32_t flags = object.fields[i].flags;
     return json || (flags & meta::kJsonOnly) == 0;

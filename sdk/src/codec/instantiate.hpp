@@ -21,7 +21,8 @@ Result<T> from_json(std::string_view text) {
 }
 template <class T>
 std::vector<FieldError> validate(const T& value) {
-  return codec::validate_root(value);
+  // Insert-only rules apply to the models the pages document as request bodies.
+  return codec::validate_root(value, codec::documented_as_request(meta::info<meta::item_t<T>>()));
 }
 template <class T>
 T documented_sample(Role role) {

@@ -57,6 +57,7 @@ class Decoder {
   bool start_object() { return open(Node::kObject, "object"); }
   bool end_object() {
     if (skip_ > 0) return --skip_, true;
+    if (capture_depth_ > 0) return capture_close('}');
     const Frame& f = stack_.back();
     std::uint64_t missing = f.node->object->required_mask & ~f.seen;
     if (missing != 0) report_missing(f, missing);
@@ -66,12 +67,20 @@ class Decoder {
   bool start_array() { return open(Node::kArray, "array"); }
   bool end_array() {
     if (skip_ > 0) return --skip_, true;
+    if (capture_depth_ > 0) return capture_close(']');
     stack_.pop_back();
     return true;
   }
 
   bool key(std::string_view k) {
     if (skip_ > 0) return true;
+    if (capture_depth_ > 0) {
+      capture_separator();
+      capture_quoted(k);
+      capture_ += ':';
+      capture_comma_ = false;
+      return true;
+    }
     Frame& f = stack_.back();
     const ObjectNode& obj = *f.node->object;
     int i = find_field(obj, k, f.hint, /*json=*/true);
@@ -136,9 +145,21 @@ class Decoder {
 
   bool scalar(const Scalar& s) {
     if (skip_ > 0) return true;
+    if (capture_depth_ > 0) {
+      capture_separator();
+      if (s.kind == Scalar::string) capture_quoted(s.text);
+      else capture_ += s.kind == Scalar::null ? std::string("null") : scalar_text(s);
+      capture_comma_ = true;
+      return true;
+    }
+    const bool any = any_value_slot();
     const Node* node;
     void* target;
     if (!next_slot(node, target)) return true;
+    if (any && s.kind != Scalar::null) {
+      *text_target(node, target) = scalar_text(s);
+      return true;
+    }
     if (node->kind == Node::kOptional) {
       if (s.kind == Scalar::null) {
         node->reset(target);
@@ -158,9 +179,25 @@ class Decoder {
 
   bool open(Node::Kind kind, const char* got) {
     if (skip_ > 0) return ++skip_, true;
+    const char bracket = kind == Node::kObject ? '{' : '[';
+    if (capture_depth_ > 0) {
+      capture_separator();
+      capture_ += bracket;
+      ++capture_depth_;
+      capture_comma_ = false;
+      return true;
+    }
+    const bool any = any_value_slot();
     const Node* node;
     void* target;
     if (!next_slot(node, target)) return ++skip_, true;
+    if (any) {  // an object or array for a .NET `object` member: kept as compact JSON
+      capture_target_ = text_target(node, target);
+      capture_.assign(1, bracket);
+      capture_depth_ = 1;
+      capture_comma_ = false;
+      return true;
+    }
     if (node->kind == Node::kOptional) {
       target = node->emplace(target);
       node = node->inner;
@@ -172,6 +209,56 @@ class Decoder {
     }
     if (kind == Node::kArray) node->reset(target);
     stack_.push_back(Frame{node, target});
+    return true;
+  }
+
+  // A .NET `object` member (meta::any_value, a std::optional<std::string> in C++) takes any JSON
+  // value: FluentValidation's AttemptedValue is a number, a string or an object on the wire. A
+  // scalar is kept as its text, an object or array as compact JSON.
+  bool any_value_slot() const {
+    if (stack_.empty()) return false;
+    const Frame& f = stack_.back();
+    return f.node->kind == Node::kObject && f.field >= 0 &&
+           (f.node->object->fields[f.field].flags & meta::kAnyValue) != 0;
+  }
+  static std::string* text_target(const Node* node, void* target) {
+    if (node->kind == Node::kOptional) target = node->emplace(target);
+    return static_cast<std::string*>(target);
+  }
+  static std::string scalar_text(const Scalar& s) {
+    switch (s.kind) {
+      case Scalar::boolean: return s.b ? "true" : "false";
+      case Scalar::integer: return std::to_string(s.i);
+      case Scalar::unsigned_integer: return std::to_string(s.u);
+      case Scalar::null: return std::string();
+      default: return std::string(s.text);
+    }
+  }
+  void capture_separator() {
+    if (capture_comma_) capture_ += ',';
+  }
+  void capture_quoted(std::string_view text) {
+    static const char kHex[] = "0123456789abcdef";
+    capture_ += '"';
+    for (char c : text) {
+      auto u = static_cast<unsigned char>(c);
+      if (c == '"' || c == '\\') {
+        capture_ += '\\';
+        capture_ += c;
+      } else if (u < 0x20) {
+        capture_ += "\\u00";
+        capture_ += kHex[u >> 4];
+        capture_ += kHex[u & 15];
+      } else {
+        capture_ += c;
+      }
+    }
+    capture_ += '"';
+  }
+  bool capture_close(char bracket) {
+    capture_ += bracket;
+    capture_comma_ = true;
+    if (--capture_depth_ == 0) *capture_target_ = std::move(capture_);
     return true;
   }
 
@@ -211,6 +298,11 @@ class Decoder {
   bool root_used_ = false;
   std::vector<Frame> stack_;
   int skip_ = 0;  // depth inside a value being skipped
+  // A .NET `object` member's object or array being kept as text (any_value_slot).
+  std::string* capture_target_ = nullptr;
+  std::string capture_;
+  int capture_depth_ = 0;
+  bool capture_comma_ = false;
 };
 
 }  // namespace orderkit::codec::json

@@ -57,6 +57,8 @@ int hex_value(char c) {
 // recursion, so nesting costs one byte per level and never the thread's stack.
 class Reader {
  public:
+  static constexpr std::size_t kMaxDepth = 256;
+
   Reader(std::string_view text, Decoder& out) : begin_(text.data()), p_(begin_), end_(begin_ + text.size()), out_(out) {}
 
   // False when the document is not well-formed (the decoder has the syntax error) or when the
@@ -71,6 +73,9 @@ class Reader {
       skip_space();
       if (p_ == end_) return fail("end of input", "a value");
       if (*p_ == '{' || *p_ == '[') {
+        // ASP.NET Web API 2 reads JSON with JsonReader.MaxDepth = 256
+        // (FormattingUtilities.DefaultMaxDepth): 256 containers, the root included, empty or not.
+        if (open_.size() >= kMaxDepth) return fail("nesting deeper than 256 levels (the servers' MaxDepth)", nullptr);
         bool object = *p_ == '{';
         ++p_;
         if (!(object ? out_.start_object() : out_.start_array())) return false;
@@ -378,8 +383,34 @@ class Reader {
 
 }  // namespace
 
+namespace {
+
+// "OrderRequest", "array of OrderDetailResult": what the body should have held.
+std::string expected_document(const Node& root) {
+  const Node* node = &root;
+  if (node->kind == Node::kOptional) node = node->inner;
+  if (node->kind == Node::kArray) return "array of " + expected_document(*node->inner);
+  if (node->kind == Node::kObject) return node->object->info->name;
+  return node->expected;
+}
+
+bool only_space(std::string_view text) {
+  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  for (char c : text)
+    if (!is_space(c)) return false;
+  return true;
+}
+
+}  // namespace
+
 std::vector<FieldError> decode(std::string_view text, const Node& root, void* target) {
   Decoder decoder(root, target);
+  // An empty body is a common client mistake: say so, and what was expected, rather than
+  // "end of input at line 1".
+  if (only_space(text)) {
+    decoder.syntax_error("the body is empty; expected a JSON " + expected_document(root));
+    return decoder.finish(false);
+  }
   bool ok = Reader(text, decoder).run();
   return decoder.finish(!ok);
 }

@@ -74,7 +74,13 @@ void write_model(Writer& w, const T& v) {
   w.open('{');
   std::size_t i = 0;
   meta::for_each_field<T>([&](const auto& f) {
-    w.key(keys[i++]);
+    const std::string& key = keys[i++];
+    // A member whose .NET type may be a plain value type is left out when unset: Newtonsoft then
+    // keeps the default, where a null would fail the whole document (meta::kOmitWhenUnset).
+    if constexpr (meta::is_optional_v<typename std::decay_t<decltype(f)>::value_type>) {
+      if (f.opts.has(meta::kOmitWhenUnset) && !f.get(v)) return;
+    }
+    w.key(key);
     write(w, f.get(v));
   });
   w.close('}');

@@ -29,6 +29,8 @@ struct SampleSeed {
 
 /// The seed for a model's documented sample (exact model and role, else the API's first seed).
 const SampleSeed& sample_seed(const meta::ModelInfo& info, Role role);
+/// Whether the model's page documents it as a request body (it has a request sample).
+bool documented_as_request(const meta::ModelInfo& info);
 
 class SampleContext {
  public:

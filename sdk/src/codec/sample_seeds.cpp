@@ -40,4 +40,13 @@ const SampleSeed& sample_seed(const meta::ModelInfo& info, Role role) {
   return same_api ? *same_api : seeds().front();
 }
 
+bool documented_as_request(const meta::ModelInfo& info) {
+  for (const SampleSeed& s : seeds()) {
+    if (s.role == Role::request && std::strcmp(s.api, info.api->id) == 0 && std::strcmp(s.model, info.name) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace orderkit::codec

@@ -136,6 +136,12 @@ void scalar_text(Writer& w, const T& v) {
 template <class T>
 void write_members(Writer& w, const T& v, const char* default_ns, int depth);
 
+// A collection of simple items (DataContract writes them as dNp1:int in the Arrays namespace).
+template <class T>
+struct is_primitive_vector : std::false_type {};
+template <class T>
+struct is_primitive_vector<std::vector<T>> : std::bool_constant<!meta::is_model_v<T>> {};
+
 // Writes one element named `name` in namespace `ns` holding `v`. `default_ns` is the namespace
 // in scope; `depth` is the element's depth (root = 1).
 template <class M>
@@ -150,7 +156,17 @@ void write_element(Writer& w, const char* name, const char* ns, const M& v, cons
     using U = typename M::value_type;
     if (v) return write_element(w, name, ns, *v, default_ns, depth, omit_empty);
     if (w.data_contract()) {
-      open("i:nil", "true");
+      if constexpr (is_primitive_vector<U>::value) {
+        // DataContractSerializer declares a primitive collection's Arrays prefix even when the
+        // collection is nil (the .NET oracle's differential test).
+        std::string prefix_decl = "xmlns:d" + std::to_string(depth) + "p1";
+        w.open_start(depth, name);
+        w.attr(prefix_decl.c_str(), kArraysNs);
+        w.attr("i:nil", "true");
+        if (std::strcmp(ns, default_ns) != 0) w.attr("xmlns", ns);
+      } else {
+        open("i:nil", "true");
+      }
       w.close_empty();
     } else if constexpr (meta::is_dotnet_value_type_v<U>) {
       open("xsi:nil", "true");
@@ -209,7 +225,9 @@ void write_element(Writer& w, const char* name, const char* ns, const M& v, cons
     w.close_start();
     std::size_t after = w.out.size();
     scalar_text(w, v);
-    if (w.out.size() == after) {
+    // An empty string: XmlSerializer writes <X />, DataContractSerializer writes the empty text,
+    // so the element keeps its end tag, <X></X> (the .NET oracle's differential test).
+    if (w.out.size() == after && !w.data_contract()) {
       w.out.resize(before);
       return w.close_empty();
     }
@@ -221,6 +239,11 @@ template <class T, std::size_t I>
 void write_field(Writer& w, const T& v, const char* default_ns, int depth) {
   const auto& f = std::get<I>(meta::fields<T>());
   if (f.opts.has(meta::kJsonOnly)) return;
+  // Left out when unset rather than nil: DataContractSerializer keeps a missing member's default,
+  // where i:nil="true" for a plain value type fails the document (meta::kOmitWhenUnset).
+  if constexpr (meta::is_optional_v<typename std::decay_t<decltype(f)>::value_type>) {
+    if (f.opts.has(meta::kOmitWhenUnset) && !f.get(v)) return;
+  }
   const char* ns = w.data_contract() ? meta::info<T>().xml_ns : "";
   write_element(w, f.name, ns, f.get(v), default_ns, depth, f.opts.has(meta::kXmlOmitEmpty));
 }

@@ -4,7 +4,9 @@
 // Nullability is read off the page's sample, whose generator gives a Nullable<T> a fresh counter:
 // Customer's IsCompany takes the number 2 (so it is a plain bool). Of AccessId, ProductId,
 // StartDate and StopDate exactly one must be nullable, since CurrentOperator gets 4; the sample
-// cannot say which, and StopDate (an open-ended access) is the one that reads as optional.
+// cannot say which, and StopDate (an open-ended access) is the one that reads as optional. The
+// server's StopDate may still be a plain DateTime, which refuses null: an unset StopDate is left out
+// of the JSON (meta::omit_when_unset), so Newtonsoft keeps its default; null is still read.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -46,7 +48,7 @@ ORDERKIT_MODEL(Customer, ORDERKIT_BROADBAND_CUSTOMER, &api, "Customer", "")
   F(AccessId, Guid, meta::none)                                    \
   F(ProductId, Guid, meta::none)                                   \
   F(StartDate, DateTime, meta::none)                               \
-  F(StopDate, std::optional<DateTime>, meta::none)                 \
+  F(StopDate, std::optional<DateTime>, meta::omit_when_unset)      \
   F(CurrentOperator, std::optional<std::string>, meta::none)       \
   F(InvoiceType, std::optional<std::string>, meta::none)           \
   F(UTM, std::optional<std::string>, meta::none)                   \

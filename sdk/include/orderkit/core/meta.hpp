@@ -59,6 +59,8 @@ enum Flag : std::uint32_t {
   kUndocumented = 1u << 4,  // on the wire but missing from the page's table
   kMustBeZero = 1u << 5,    // "Must be 0 (for insert operations)"
   kXmlOmitEmpty = 1u << 6,  // an empty collection is left out of XML, as the page shows
+  kAnyValue = 1u << 7,      // .NET `object`: any JSON value is read, kept as its text (compact JSON)
+  kOmitWhenUnset = 1u << 8, // nullability the page cannot tell: an unset value is left out, not null
 };
 
 struct Opts {
@@ -77,6 +79,8 @@ inline constexpr Opts base_class{kBaseClass};
 inline constexpr Opts undocumented{kUndocumented};
 inline constexpr Opts must_be_zero{kMustBeZero};
 inline constexpr Opts xml_omit_empty{kXmlOmitEmpty};
+inline constexpr Opts any_value{kAnyValue};
+inline constexpr Opts omit_when_unset{kOmitWhenUnset};
 constexpr Opts max_length(std::uint32_t n) { return Opts{0, n}; }
 
 /// A data member of model C.

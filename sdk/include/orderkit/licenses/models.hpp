@@ -6,7 +6,9 @@
 // XML lack; the ValidationResult JSON is camelCase ({"errors": []}) and its XML shows no Errors
 // element when there are none. ValidationFailure's members are not documented; they follow
 // FluentValidation's ValidationFailure (PropertyName, ErrorMessage, AttemptedValue, ErrorCode,
-// Severity), AttemptedValue as text.
+// Severity). AttemptedValue is `object` in .NET (a number, a string or an object on the wire): it
+// is read from any JSON value and kept as text (meta::any_value). A real server sends the members
+// keyed by their backing fields ("<PropertyName>k__BackingField"), which decoding accepts.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -97,23 +99,26 @@ ORDERKIT_MODEL(SubscriptionRequest, ORDERKIT_LICENSES_SUBSCRIPTIONREQUEST, &api,
   F(Agreement, std::optional<licenses::Agreement>, meta::none)           \
   F(Subscription, std::optional<SubscriptionRequest>, meta::none)        \
   F(Source, std::optional<std::string>, meta::json_only | meta::undocumented)   \
-  F(AccountId, std::optional<Guid>, meta::json_only | meta::undocumented)
+  F(AccountId, std::optional<Guid>, meta::json_only | meta::undocumented | meta::omit_when_unset)
 /// A new license order.
 ORDERKIT_MODEL(OrderRequest, ORDERKIT_LICENSES_ORDERREQUEST, &api, "OrderRequest", "")
 
 #define ORDERKIT_LICENSES_VALIDATIONFAILURE(F, C)  \
   F(PropertyName, std::optional<std::string>, meta::undocumented) \
   F(ErrorMessage, std::optional<std::string>, meta::undocumented) \
-  F(AttemptedValue, std::optional<std::string>, meta::undocumented) \
+  F(AttemptedValue, std::optional<std::string>, meta::undocumented | meta::any_value) \
   F(ErrorCode, std::optional<std::string>, meta::undocumented)    \
   F(Severity, std::int32_t, meta::undocumented)
 /// One failed rule: which property, and why.
 ORDERKIT_MODEL(ValidationFailure, ORDERKIT_LICENSES_VALIDATIONFAILURE, &api, "ValidationFailure", "",
                meta::NameCase::camel)
 
+// Errors is FluentValidation's get-only IList<ValidationFailure>: XmlSerializer skips it, so the
+// XML answer never lists failures, however many (settled by the .NET oracle's
+// validation_result_xml_has_no_errors; docs/models.md).
 #define ORDERKIT_LICENSES_VALIDATIONRESULT(F, C)                             \
   C(IsValid, bool, Errors.empty())                                           \
-  F(Errors, std::vector<ValidationFailure>, meta::get_only | meta::xml_omit_empty)
+  F(Errors, std::vector<ValidationFailure>, meta::get_only | meta::json_only)
 /// The server's verdict on a license order: valid, or every failed rule.
 ORDERKIT_MODEL(ValidationResult, ORDERKIT_LICENSES_VALIDATIONRESULT, &api, "ValidationResult", "",
                meta::NameCase::camel)

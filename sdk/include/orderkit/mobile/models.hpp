@@ -75,7 +75,7 @@ ORDERKIT_MODEL(AdditionalAddress, ORDERKIT_MOBILE_ADDITIONALADDRESS, &api, "Addi
   F(CustomerId, std::int32_t, meta::base_class)                                    \
   F(Date, DateTime, meta::base_class)                                              \
   F(InitialBalance, std::optional<std::int32_t>, meta::base_class)                 \
-  F(OrderGroupGuid, std::optional<Guid>, meta::base_class)                         \
+  F(OrderGroupGuid, std::optional<Guid>, meta::base_class | meta::omit_when_unset) \
   F(PackageProvisioningCode, std::int32_t, meta::base_class)                       \
   F(PayerAddressId, std::optional<std::int32_t>, meta::base_class)                 \
   F(PaymentInformationId, std::optional<std::int32_t>, meta::base_class)           \
