@@ -63,7 +63,7 @@ Tally run_cases(const std::string& api, const std::string& model, Format format,
   for (int i = 0; i < count; ++i) {
     T value = gen.model<T>();
     std::string ours;
-    if constexpr (detail::xml_documented<T>()) ours = xml ? to_xml(value) : to_json(value);
+    if constexpr (has_xml<T>()) ours = xml ? to_xml(value) : to_json(value);
     else ours = to_json(value);
     oracle::Answer a = the_oracle().ask("roundtrip", api, model, xml ? "xml" : "json", ours);
     if (a.status != "ok") {
@@ -79,7 +79,7 @@ Tally run_cases(const std::string& api, const std::string& model, Format format,
       continue;
     }
     Result<T> back = from_json<T>(a.payload);
-    if constexpr (detail::xml_documented<T>()) {
+    if constexpr (has_xml<T>()) {
       if (xml) back = from_xml<T>(a.payload);
     }
     if (!back.ok() || !(back.value() == value)) {
