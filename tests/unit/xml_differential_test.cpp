@@ -86,7 +86,7 @@ const Stricter kStricter[] = {
     {"document type declaration", "DTDs are refused", [](std::string_view d, std::size_t at) { return d.substr(at, 9) == "<!DOCTYPE"; }},
     {"namespace declarations in scope", "the reader's cap on declarations in scope (prefixes are resolved by a scan)",
      [](std::string_view d, std::size_t at) { return d[at] == '<'; }},
-    {"not UTF-8", "names reach messages and paths, so they must be text",
+    {"not UTF-8", "a document is UTF-8 throughout, names and text (tinyxml2 takes any bytes)",
      [](std::string_view d, std::size_t at) { return static_cast<unsigned char>(d[at]) >= 0x80; }},
 };
 
