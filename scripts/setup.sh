@@ -27,6 +27,8 @@ packages=(build-essential cmake pkg-config nlohmann-json3-dev libcpp-httplib-dev
 if [[ $profile == full ]]; then
   # wasm build and its tests under node; load and browser testing tools.
   packages+=(emscripten wrk nginx-light chromium)
+  # The fuzz stage: clang with its sanitizer and libFuzzer runtimes.
+  packages+=(clang libclang-rt-14-dev)
   # Keep an existing Node (e.g. NodeSource's, which bundles npm); otherwise take Debian's.
   if ! command -v node >/dev/null 2>&1; then
     packages+=(nodejs npm)

@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 stages=(
   "native|cmake --workflow --preset native"
   "native-asan|cmake --workflow --preset native-asan"
+  # clang: the unit tests under clang's ASan/UBSan, and each libFuzzer harness for a short run.
+  "fuzz|cmake --workflow --preset fuzz"
   "wasm|cmake --workflow --preset wasm"
 )
 

@@ -132,6 +132,7 @@ int run_submit(const SubmitOptions& options) {
   client.default_headers = parse_headers(options.headers);
   client.retry.max_attempts = options.retries + 1;
   client.timeouts.read = std::chrono::milliseconds(options.timeout_ms);
+  client.timeouts.attempt = std::chrono::milliseconds(options.timeout_ms);
   client.validate_before_send = !options.no_validate;
   CallOptions call;
   call.request_id = options.request_id;
@@ -176,7 +177,7 @@ void add_submit_command(CLI::App& app) {
   command->add_option("--retries", options->retries, "Retries after a connection failure or 429/502/503/504")
       ->type_name("N")
       ->capture_default_str();
-  command->add_option("--timeout-ms", options->timeout_ms, "Read timeout of each attempt")
+  command->add_option("--timeout-ms", options->timeout_ms, "Time limit of each attempt: connect, send and the whole answer")
       ->type_name("MS")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();

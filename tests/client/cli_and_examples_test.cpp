@@ -9,6 +9,7 @@
 #include "mock_server.hpp"
 #include "process.hpp"
 #include "servers.hpp"
+#include "slow_peer.hpp"
 
 using orderkit::test::Mock;
 using orderkit::test::run_process;
@@ -69,6 +70,31 @@ BOOST_AUTO_TEST_CASE(submit_reads_the_order_from_stdin_and_sends_the_given_heade
                        fixture("licenses/OrderRequest.request.json"));
   BOOST_TEST(r.status == 0, r.err);
   BOOST_TEST(r.err.find("request id cli-1, 2 attempts") != std::string::npos, r.err);
+}
+
+BOOST_AUTO_TEST_CASE(submit_sends_a_given_idempotency_key_as_given_so_a_second_submit_is_a_replay)
+{
+  Mock server;
+  for (int i = 0; i < 2; ++i) {
+    auto r = run_process(ORDERKIT_CLI, {"submit", "--api", "licenses", "--base-url", server.url("licenses"), "--header",
+                                        "Idempotency-Key: cli-key", fixture("licenses/OrderRequest.request.json")});
+    BOOST_TEST(r.status == 0, r.err);
+  }
+  auto journal = server.journal();
+  BOOST_REQUIRE(journal.size() == 2u);
+  for (const auto& entry : journal) {
+    BOOST_TEST(entry.at("headers").at("Idempotency-Key").get<std::string>() == "cli-key");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(submit_gives_up_on_a_trickling_server_at_its_timeout)
+{
+  // Headers at once, then a byte every 200 ms of 300 (a minute): no single read waits long.
+  orderkit::test::SlowPeer peer(orderkit::test::SlowPeer::Mode::trickle_answer, 300, std::chrono::milliseconds(200));
+  auto r = run_process(ORDERKIT_CLI, {"submit", "--api", "contracts", "--retries", "0", "--timeout-ms", "1000",
+                                      "--base-url", peer.url(""), "--id", "1"});
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.err.find("no complete response within the attempt's 1000 ms") != std::string::npos, r.err);
 }
 
 BOOST_AUTO_TEST_CASE(submit_prints_status_and_model_state_and_exits_1_when_the_server_refuses)

@@ -161,6 +161,24 @@ BOOST_AUTO_TEST_CASE(x_mock_fail_times_is_retried_with_one_idempotency_key_and_r
   BOOST_TEST(statuses == (std::vector<int>{503, 503, 200}), boost::test_tools::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(a_default_idempotency_key_is_sent_as_given_so_the_mock_replays_the_second_submit)
+{
+  Mock server;
+  auto options = options_for(server.url("licenses"));
+  options.default_headers = {{"Idempotency-Key", "caller-key-1"}};
+  licenses::Client client(options, transport());
+  auto order = documented_sample<licenses::OrderRequest>();
+  auto first = client.submit_order(order);
+  auto second = client.submit_order(order);
+  BOOST_TEST(find_header(first.headers, "Idempotency-Replayed") == nullptr);
+  const std::string* replayed = find_header(second.headers, "Idempotency-Replayed");
+  BOOST_REQUIRE(replayed);
+  BOOST_TEST(*replayed == "true");
+  for (const auto& entry : server.journal()) {
+    BOOST_TEST(entry.at("headers").at("Idempotency-Key").get<std::string>() == "caller-key-1");
+  }
+}
+
 BOOST_AUTO_TEST_CASE(a_post_without_idempotency_key_is_not_retried)
 {
   Mock server;

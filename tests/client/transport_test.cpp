@@ -8,6 +8,7 @@
 
 #include "orderkit/transport/httplib_transport.hpp"
 #include "servers.hpp"
+#include "slow_peer.hpp"
 
 using namespace orderkit;
 using namespace std::chrono_literals;
@@ -103,6 +104,35 @@ BOOST_AUTO_TEST_CASE(a_slow_response_is_a_timeout)
   BOOST_REQUIRE(!result.ok());
   BOOST_TEST(static_cast<int>(result.failure().code) == static_cast<int>(TransportErrorCode::timeout));
   BOOST_TEST(result.failure().reached_server);
+}
+
+BOOST_AUTO_TEST_CASE(a_server_trickling_its_answer_is_cut_off_at_the_attempts_deadline)
+{
+  // Headers at once, then a byte every 100 ms of 60: each read is quick, the answer takes 6 s.
+  test::SlowPeer peer(test::SlowPeer::Mode::trickle_answer, 60, 100ms);
+  SendOptions options = fast(2000ms);
+  options.timeouts.attempt = 500ms;
+  HttplibTransport transport;
+  auto result = transport.send(post(peer.url("/orders"), "{}"), options);
+  BOOST_REQUIRE(!result.ok());
+  BOOST_TEST(static_cast<int>(result.failure().code) == static_cast<int>(TransportErrorCode::timeout));
+  BOOST_TEST(result.failure().message.find("500 ms") != std::string::npos);
+  BOOST_TEST(result.failure().reached_server);
+}
+
+BOOST_AUTO_TEST_CASE(a_server_taking_the_request_slowly_is_cut_off_at_the_attempts_deadline)
+{
+  // A kilobyte every 50 ms of a 16 MiB body (more than the socket buffers hold): each write makes
+  // progress, the whole would take hours.
+  test::SlowPeer peer(test::SlowPeer::Mode::slow_reader, 16 << 20, 50ms);
+  SendOptions options = fast(2000ms);
+  options.timeouts.write = 2000ms;
+  options.timeouts.attempt = 500ms;
+  HttplibTransport transport;
+  auto result = transport.send(post(peer.url("/orders"), std::string(16 << 20, 'x')), options);
+  BOOST_REQUIRE(!result.ok());
+  BOOST_TEST(static_cast<int>(result.failure().code) == static_cast<int>(TransportErrorCode::timeout));
+  BOOST_TEST(result.failure().message.find("timeouts.attempt") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(a_url_that_is_not_http_is_refused_without_connecting)

@@ -174,4 +174,20 @@ BOOST_AUTO_TEST_CASE(a_caller_supplied_idempotency_key_is_sent_even_without_retr
   BOOST_TEST(header(request, "Idempotency-Key") == "order-123");
 }
 
+BOOST_AUTO_TEST_CASE(an_idempotency_key_among_the_default_headers_is_sent_as_given)
+{
+  auto options = test::quiet_options("http://h");
+  BOOST_REQUIRE(options.retry.enabled());
+  options.default_headers = {{"idempotency-key", "order-7"}, {"X-Request-Id", "req-7"}};
+  auto order = documented_sample<licenses::OrderRequest>();
+  auto a = licenses::build_submit_order_request(order, options).value();
+  auto b = licenses::build_submit_order_request(order, options).value();
+  BOOST_TEST(header(a, "Idempotency-Key") == "order-7");
+  BOOST_TEST(header(b, "Idempotency-Key") == "order-7");
+  BOOST_TEST(header(a, "X-Request-Id") == "req-7");
+  CallOptions call;
+  call.headers = {{"Idempotency-Key", "per-call"}};  // a call's header still wins
+  BOOST_TEST(header(licenses::build_submit_order_request(order, options, call).value(), "Idempotency-Key") == "per-call");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

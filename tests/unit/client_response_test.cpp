@@ -193,6 +193,25 @@ BOOST_AUTO_TEST_CASE(an_error_body_that_is_not_json_or_xml_is_kept_raw)
   BOOST_TEST(result.error().message == "500 Internal Server Error");
 }
 
+BOOST_AUTO_TEST_CASE(a_hostile_error_body_nested_beyond_the_limit_is_kept_raw_without_recursing)
+{
+  // Once a SIGSEGV: the message was printed with nlohmann's recursive dump().
+  const std::string deep = "{\"Message\":" + std::string(100'000, '[') + std::string(100'000, ']') + "}";
+  auto result = mobile::parse_create_orders_response(make_response(400, deep, "application/json"), kId);
+  BOOST_REQUIRE(!result.ok());
+  BOOST_TEST(result.error().status == 400);
+  BOOST_TEST(result.error().server_message.empty());
+  BOOST_TEST(result.error().body.size() == deep.size());
+  // Nesting a real body may have is still read.
+  const std::string nested = "{\"Message\":" + std::string(10, '[') + "1" + std::string(10, ']') + "}";
+  auto ok = mobile::parse_create_orders_response(make_response(400, nested, "application/json"), kId);
+  BOOST_TEST(ok.error().server_message == "[[[[[[[[[[1]]]]]]]]]]");
+  std::string xml = "<Error><Message>";
+  for (int i = 0; i < 50'000; ++i) xml += "<a>";
+  auto x = mobile::parse_create_orders_response(make_response(400, xml, "application/xml"), kId);
+  BOOST_TEST(x.error().status == 400);
+}
+
 BOOST_AUTO_TEST_CASE(a_success_body_of_another_shape_is_a_decode_error_naming_the_path)
 {
   auto result = mobile::parse_create_orders_response(

@@ -128,6 +128,21 @@ BOOST_AUTO_TEST_CASE(a_retry_after_beyond_the_maximum_ends_the_call)
   BOOST_TEST(!next_retry(policy, info, 0, kNow).retry);
 }
 
+BOOST_AUTO_TEST_CASE(a_retry_after_date_in_the_far_future_ends_the_call_instead_of_overflowing)
+{
+  RetryPolicy policy;
+  AttemptInfo info = attempt(1, 503);
+  for (const char* date : {"Wed, 21 Oct 999999999 07:28:05 GMT", "Wed Oct 21 07:28:01 999999999",
+                           "Fri, 31 Dec 9999 23:59:59 GMT"}) {
+    BOOST_TEST_CONTEXT(date) {
+      info.retry_after = date;
+      auto decision = next_retry(policy, info, 0, kNow);
+      BOOST_TEST(!decision.retry);
+      BOOST_TEST(decision.reason.find("exceeds the policy's maximum") != std::string::npos);
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(client_retries_a_503_with_the_same_idempotency_key_and_request_id)
 {
   auto transport = std::make_shared<FakeTransport>();

@@ -134,6 +134,37 @@ BOOST_AUTO_TEST_CASE(values_beyond_double_precision_survive_json_and_xml_exactly
     }
 }
 
+BOOST_AUTO_TEST_CASE(what_the_writers_write_reads_back_for_twenty_nine_digit_integers)
+{
+    // Found by fuzzing: "79228162514264337593543950335.0", which the JSON writer wrote for .NET's
+    // decimal.MaxValue, was refused as too large (the ".0" made 30 digits).
+    using orderkit::mobile::OrderItem;
+    BOOST_TEST(round_trip("79228162514264337593543950335.0") == "79228162514264337593543950335");
+    BOOST_TEST(round_trip("-79228162514264337593543950335.000") == "-79228162514264337593543950335");
+    BOOST_TEST(round_trip("7922816251426433759354395033.50") == "7922816251426433759354395033.5");
+    BOOST_TEST(round_trip("79228162514264337593543950336.0") == "<rejected>");
+    BOOST_TEST(round_trip("7922816251426433759354395033.51") == "<rejected>");
+    BOOST_TEST(round_trip("1.0") == "1.0");  // zeros are shed only when the value needs it
+    for (const char* text : {"79228162514264337593543950335", "-1234567890123456789012345678", "9999999999999999999999999999"}) {
+        BOOST_TEST_CONTEXT(text)
+        {
+            OrderItem item;
+            item.VoluntaryTopupAmount = *Decimal::parse(text);
+            std::string json = orderkit::to_json(item, orderkit::Layout::compact);
+            auto back = orderkit::from_json<OrderItem>(json);
+            BOOST_TEST_REQUIRE(back.ok(), orderkit::to_string(back.errors()));
+            BOOST_TEST((back.value().VoluntaryTopupAmount == item.VoluntaryTopupAmount));
+            BOOST_TEST(orderkit::to_json(back.value(), orderkit::Layout::compact) == json);
+            // XML -> JSON -> XML, as the convert command does.
+            auto from_xml = orderkit::from_xml<OrderItem>(orderkit::to_xml(item, orderkit::Layout::compact));
+            BOOST_TEST_REQUIRE(from_xml.ok(), orderkit::to_string(from_xml.errors()));
+            auto via_json = orderkit::from_json<OrderItem>(orderkit::to_json(from_xml.value(), orderkit::Layout::compact));
+            BOOST_TEST_REQUIRE(via_json.ok(), orderkit::to_string(via_json.errors()));
+            BOOST_TEST((via_json.value().VoluntaryTopupAmount == item.VoluntaryTopupAmount));
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(json_decimal_may_arrive_as_a_string_and_is_written_as_a_number)
 {
     auto item = orderkit::from_json<orderkit::mobile::OrderItem>("{\"VoluntaryTopupAmount\": \"12.50\"}");

@@ -21,12 +21,18 @@ struct AuthHeader {
 
 CallOptions complete(const CallOptions& call, const ClientOptions& options, std::string_view method) {
   CallOptions out = call;
+  // A header the caller gave, per call or by default, is sent as given: a fresh value here would
+  // replace it in make_request and, for the idempotency key, defeat the server's replay.
+  auto given = [&](const char* name) -> const std::string* {
+    if (const std::string* value = find_header(call.headers, name)) return value;
+    return find_header(options.default_headers, name);
+  };
   if (out.request_id.empty()) {
-    const std::string* given = find_header(call.headers, kRequestIdHeader);
-    out.request_id = given && !given->empty() ? *given : new_request_id();
+    const std::string* id = given(kRequestIdHeader);
+    out.request_id = id && !id->empty() ? *id : new_request_id();
   }
   if (out.idempotency_key.empty()) {
-    if (const std::string* given = find_header(call.headers, kIdempotencyKeyHeader)) out.idempotency_key = *given;
+    if (const std::string* key = given(kIdempotencyKeyHeader)) out.idempotency_key = *key;
     else if (options.retry.enabled() && options.retry.add_idempotency_key && !is_idempotent_method(method)) out.idempotency_key = new_request_id();
   }
   return out;

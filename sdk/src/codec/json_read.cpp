@@ -227,12 +227,16 @@ class Reader {
   // does not depend on the C locale's decimal separator.
   static bool overflows_double(const char* int_start, const char* int_end, const char* frac_start,
                                const char* frac_end, const char* exp_start, const char* exp_end) {
-    long exponent = 0;
+    // The exponent is capped far beyond any number of digits an input can have (not near the
+    // double's range): the digits shift the magnitude by as many places as there are, so a
+    // smaller cap would let 0.000...1e250000 pass and refuse 1000...0e-250000.
+    constexpr long long kExponentCap = 1'000'000'000'000'000LL;
+    long long exponent = 0;
     bool exp_negative = exp_start < exp_end && *exp_start == '-';
     for (const char* q = exp_start; q < exp_end; ++q) {
       if (!is_digit(*q)) continue;
       exponent = exponent * 10 + (*q - '0');
-      if (exponent > 100000) exponent = 100000;  // far beyond any double either way
+      if (exponent > kExponentCap) exponent = kExponentCap;
     }
     if (exp_negative) exponent = -exponent;
     std::string digits(int_start, int_end);
@@ -240,10 +244,11 @@ class Reader {
     std::size_t first = digits.find_first_not_of('0');
     if (first == std::string::npos) return false;  // zero
     // The value is d.ddd x 10^magnitude.
-    long magnitude = static_cast<long>(int_end - int_start) - 1 - static_cast<long>(first) + exponent;
+    long long magnitude = static_cast<long long>(int_end - int_start) - 1 - static_cast<long long>(first) + exponent;
     if (magnitude < 308) return false;
     if (magnitude > 308) return true;
-    std::string shifted = digits.substr(first) + "e" + std::to_string(magnitude - static_cast<long>(digits.size() - first - 1));
+    std::string shifted =
+        digits.substr(first) + "e" + std::to_string(magnitude - static_cast<long long>(digits.size() - first - 1));
     double value = std::strtod(shifted.c_str(), nullptr);
     return value > 1.7976931348623157e308;
   }

@@ -15,9 +15,9 @@ enum : std::uint8_t {
   kName = 2,         // also digits, '.', '-'
   kSpace = 4,        // XML's white space: space, tab, LF, CR
   kForbidden = 8,    // control characters XML does not allow, NUL included
-  kTextStop = 16,    // ends a plain run of text: '<', '&', CR, ']' (for "]]>"), forbidden
-  kValueStop = 32,   // ends a plain run of an attribute value: quotes, '<', '&', tab, LF, CR, forbidden
-  kSectionStop = 64  // ends a plain run in comments, PIs, CDATA: '-', '?', ']', CR, forbidden
+  kTextStop = 16,    // ends a plain run of text: '<', '&', CR, ']' (for "]]>"), forbidden, >= 0x80
+  kValueStop = 32,   // ends a plain run of an attribute value: quotes, '<', '&', tab, LF, CR, forbidden, >= 0x80
+  kSectionStop = 64  // ends a plain run in comments, PIs, CDATA: '-', '?', ']', CR, forbidden, >= 0x80
 };
 
 constexpr std::array<std::uint8_t, 256> make_classes() {
@@ -31,6 +31,9 @@ constexpr std::array<std::uint8_t, 256> make_classes() {
     if (c == '<' || c == '&' || c == '\r' || c == ']') f |= kTextStop;
     if (c == '"' || c == '\'' || c == '<' || c == '&' || c == '\t' || c == '\n' || c == '\r') f |= kValueStop;
     if (c == '-' || c == '?' || c == ']' || c == '\r') f |= kSectionStop;
+    // A document is UTF-8 throughout (XML 1.0, 4.3.3): every non-ASCII byte is checked, so that
+    // no value changes on its way through (the writers would turn such bytes into U+FFFD).
+    if (c >= 0x80) f |= kTextStop | kValueStop | kSectionStop;
     t[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(f);
   }
   return t;
@@ -226,6 +229,10 @@ bool PullParser::attribute_value(Attribute& a) {
     if (q == end_) return fail(open, "attribute value", " is not closed"), false;
     char c = *q;
     if (c == quote) break;
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      if (!(q = non_ascii(q))) return false;
+      continue;
+    }
     if (c == '"' || c == '\'') {
       ++q;
       continue;
@@ -258,6 +265,19 @@ bool PullParser::attribute_value(Attribute& a) {
   return true;
 }
 
+const char* PullParser::non_ascii(const char* q) {
+  // Any well-formed sequence passes, U+FFFE and U+FFFF included: the writer sends them as they
+  // are, and what it writes must read back.
+  std::uint32_t cp = 0;
+  std::size_t len = utf8_sequence(view(q, end_), 0, cp);
+  if (len != 0) return q + len;
+  std::string in;
+  if (!open_.empty()) in = " in ";
+  for (std::string_view name : open_) in += "/" + std::string(name);
+  fail(q, "a byte that is not UTF-8", in);
+  return nullptr;
+}
+
 bool PullParser::text_run() {
   const char* q = p_;
   while (q < end_ && is(*q, kSpace)) ++q;
@@ -272,6 +292,10 @@ bool PullParser::text_run() {
     while (q < end_ && !is(*q, kTextStop)) ++q;
     if (q == end_ || *q == '<') break;
     char c = *q;
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      if (!(q = non_ascii(q))) return false;
+      continue;
+    }
     if (c == ']') {
       if (starts_with(q, end_, "]]>")) return fail(q, "']]>'", " in text (write ]]&gt;)"), false;
       ++q;
@@ -307,6 +331,10 @@ bool PullParser::cdata() {
     char c = *q;
     if (c == ']' && starts_with(q, end_, "]]>")) break;
     if (is(c, kForbidden)) return fail(q, "character"), false;
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      if (!(q = non_ascii(q))) return false;
+      continue;
+    }
     if (c == '\r') {
       if (!buffer) buffer = &gather_buffer();
       buffer->append(s, q);
@@ -336,6 +364,10 @@ bool PullParser::comment() {
       return true;
     }
     if (is(*q, kForbidden)) return fail(q, "character"), false;
+    if (static_cast<unsigned char>(*q) >= 0x80) {
+      if (!(q = non_ascii(q))) return false;
+      continue;
+    }
     ++q;
   }
 }
@@ -358,6 +390,10 @@ bool PullParser::processing_instruction() {
       return true;
     }
     if (is(*q, kForbidden)) return fail(q, "character"), false;
+    if (static_cast<unsigned char>(*q) >= 0x80) {
+      if (!(q = non_ascii(q))) return false;
+      continue;
+    }
     ++q;
   }
 }

@@ -75,6 +75,9 @@ class PullParser {
   // Past the name that starts at p; `ascii` tells whether its bytes are all below 0x80.
   const char* name_end(const char* p, bool& ascii) const;
   bool check_name(const char* at, std::string_view name, bool ascii);
+  // At a byte >= 0x80 in character data: past its UTF-8 sequence, or null
+  // after an error naming the element it is in.
+  const char* non_ascii(const char* q);
   Token fail(const char* at, std::string_view what, std::string_view after = {});
 
   // The text token being gathered: nothing yet, a view into the document (text_), or

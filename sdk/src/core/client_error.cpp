@@ -56,9 +56,20 @@ void read_failures(const nlohmann::json& errors, ModelState& state) {
   }
 }
 
+// Deeper than any error body a server writes; the limit keeps dump() (recursive) in text_of
+// within the stack whatever the body nests. A deeper body is kept raw, not read.
+constexpr int kMaxJsonErrorDepth = 64;
+
 bool read_json_error(std::string_view body, ClientError& error) {
-  nlohmann::json doc = nlohmann::json::parse(body.begin(), body.end(), nullptr, /*allow_exceptions=*/false);
-  if (!doc.is_object()) return false;
+  bool too_deep = false;
+  // The parser itself keeps its own stack; the callback drops anything below the limit.
+  nlohmann::json::parser_callback_t limit_depth = [&](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
+    if (depth <= kMaxJsonErrorDepth) return true;
+    too_deep = true;
+    return false;
+  };
+  nlohmann::json doc = nlohmann::json::parse(body.begin(), body.end(), limit_depth, /*allow_exceptions=*/false);
+  if (too_deep || !doc.is_object()) return false;
   if (const auto* message = member(doc, "Message")) error.server_message = text_of(*message);
   else if (const auto* title = member(doc, "title")) error.server_message = text_of(*title);
   if (const auto* detail = member(doc, "MessageDetail")) {

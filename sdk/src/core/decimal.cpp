@@ -87,10 +87,25 @@ std::optional<Decimal> Decimal::parse(std::string_view text) noexcept {
     --scale;
   }
 
+  // Zeros that end the fraction do not change the value: shed while the coefficient would not
+  // fit otherwise. The JSON writer gives a scale-0 value a ".0" (as Newtonsoft does), so
+  // 79228162514264337593543950335 (.NET's decimal.MaxValue) comes back with 30 digits, and .NET
+  // reads that text as decimal.MaxValue too.
   u128 value = 0;
-  for (char c : digits) {
-    value = value * 10 + static_cast<unsigned>(c - '0');
-    if (value > kMaxCoefficient) return std::nullopt;
+  for (;;) {
+    value = 0;
+    bool fits = true;
+    for (char c : digits) {
+      value = value * 10 + static_cast<unsigned>(c - '0');  // <= 2^96 * 10 + 9: no overflow
+      if (value > kMaxCoefficient) {
+        fits = false;
+        break;
+      }
+    }
+    if (fits) break;
+    if (scale == 0 || digits.back() != '0') return std::nullopt;
+    digits.pop_back();
+    --scale;
   }
   Decimal d;
   d.lo_ = static_cast<std::uint64_t>(value);

@@ -112,7 +112,10 @@ std::optional<milliseconds> parse_retry_after(std::string_view value, std::chron
   }
   auto when = parse_http_date(value);
   if (!when) return std::nullopt;
+  // Compared in seconds first: a date centuries away (years up to 999,999,999) overflows in
+  // milliseconds, and it means "forever" like an over-long number of seconds.
   auto now_ms = std::chrono::duration_cast<milliseconds>(now.time_since_epoch()).count();
+  if (*when - now_ms / 1000 > 999'999'999LL) return milliseconds(999'999'999'000LL);
   long long diff = *when * 1000 - now_ms;
   return milliseconds(std::max(0LL, diff));
 }

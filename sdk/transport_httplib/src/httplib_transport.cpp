@@ -2,11 +2,14 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <chrono>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <vector>
+
+#include "attempt_deadlines.hpp"
 
 namespace orderkit {
 namespace {
@@ -62,10 +65,16 @@ TransportFailure failure(httplib::Error error, bool read_timed_out) {
   }
 }
 
+// A limit no larger than the attempt's deadline, so that no single wait outlasts the attempt.
+std::chrono::milliseconds within(std::chrono::milliseconds limit, std::chrono::milliseconds attempt) {
+  return attempt.count() > 0 ? std::min(limit, attempt) : limit;
+}
+
 }  // namespace
 
 struct HttplibTransport::Impl {
   HttplibTransportOptions options;
+  detail::AttemptDeadlines deadlines;
   std::mutex mutex;
   // Idle connections per origin. A send takes one out (or makes one) and puts it back after, so
   // concurrent calls never share a connection and sequential calls reuse it (keep-alive).
@@ -128,9 +137,10 @@ TransportResult HttplibTransport::send(const HttpRequest& request, const SendOpt
   } catch (const std::exception& e) {  // e.g. an https origin when OpenSSL cannot initialise
     return TransportFailure{TransportErrorCode::invalid_url, e.what(), false};
   }
-  client->set_connection_timeout(options.timeouts.connect);
-  client->set_read_timeout(options.timeouts.read);
-  client->set_write_timeout(options.timeouts.write);
+  const auto attempt = options.timeouts.attempt;
+  client->set_connection_timeout(within(options.timeouts.connect, attempt));
+  client->set_read_timeout(within(options.timeouts.read, attempt));
+  client->set_write_timeout(within(options.timeouts.write, attempt));
 
   httplib::Request req;
   req.method = request.method;
@@ -148,11 +158,21 @@ TransportResult HttplibTransport::send(const HttpRequest& request, const SendOpt
   httplib::Response res;
   httplib::Error error = httplib::Error::Success;
   auto started = std::chrono::steady_clock::now();
+  std::uint64_t watch = 0;
+  if (attempt.count() > 0) watch = impl_->deadlines.arm(started + attempt, *client);
   bool sent = client->send(req, res, error);
+  const bool past_deadline = watch != 0 && impl_->deadlines.disarm(watch);
   if (!sent || error != httplib::Error::Success) {
+    if (past_deadline) {
+      bool connected = error != httplib::Error::Connection && error != httplib::Error::ConnectionTimeout;
+      return TransportFailure{TransportErrorCode::timeout,
+                              "no complete response within the attempt's " + std::to_string(attempt.count()) +
+                                  " ms (timeouts.attempt)",
+                              connected};
+    }
     // httplib reports a read timeout as a read error; the clock tells them apart.
     auto elapsed = std::chrono::steady_clock::now() - started;
-    bool timed_out = elapsed >= options.timeouts.read - std::chrono::milliseconds(50);
+    bool timed_out = elapsed >= within(options.timeouts.read, attempt) - std::chrono::milliseconds(50);
     return failure(error, timed_out);  // the connection is dropped, not pooled
   }
 

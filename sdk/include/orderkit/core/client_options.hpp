@@ -45,9 +45,14 @@ using Auth = std::variant<std::monostate, BasicAuth, BearerAuth, ApiKeyAuth>;
 /// Time limits of one attempt. The transport applies them; a timed-out attempt is a
 /// TransportError with code timeout (and may be retried, see RetryPolicy).
 struct Timeouts {
+  /// Each of these limits one wait: to connect, for the next bytes of the answer, to send more.
   std::chrono::milliseconds connect{10'000};
   std::chrono::milliseconds read{30'000};
   std::chrono::milliseconds write{30'000};
+  /// The whole attempt: connect, send and the complete answer, as the JavaScript client's
+  /// timeoutMs. Without it a server sending one byte within each read timeout holds the call for
+  /// ever. 0: no limit but the three above.
+  std::chrono::milliseconds attempt{30'000};
 };
 
 /// When and how long to wait before trying a call again.

@@ -1,0 +1,108 @@
+#pragma once
+// A hostile HTTP peer on a raw socket, for the attempt deadline: it accepts one connection and then
+// either takes the request a kilobyte at a time (a slow reader), or reads the head and answers
+// with its headers and then one body byte per tick (a trickling server). Each pace is short of
+// every per-read and per-write timeout, so only a deadline for the whole attempt ends the call.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <stdexcept>
+#include <string>
+#include <thread>
+
+namespace orderkit::test {
+
+class SlowPeer {
+ public:
+  enum class Mode { trickle_answer, slow_reader };
+
+  /// `bytes`: the body it announces and trickles, or the request bytes it takes before it answers.
+  SlowPeer(Mode mode, std::size_t bytes, std::chrono::milliseconds tick) : mode_(mode), bytes_(bytes), tick_(tick) {
+    listener_ = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof addr;
+    // A small receive window (inherited by the accepted socket), so a slow reader slows the sender.
+    int window = 4096;
+    ::setsockopt(listener_, SOL_SOCKET, SO_RCVBUF, &window, sizeof window);
+    if (listener_ < 0 || ::bind(listener_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
+        ::listen(listener_, 4) != 0 || ::getsockname(listener_, reinterpret_cast<sockaddr*>(&addr), &len) != 0) {
+      throw std::runtime_error("cannot listen on a free port");
+    }
+    port_ = ntohs(addr.sin_port);
+    thread_ = std::thread([this] { serve(); });
+  }
+  ~SlowPeer() {
+    done_ = true;
+    ::shutdown(listener_, SHUT_RDWR);
+    thread_.join();
+    ::close(listener_);
+  }
+  SlowPeer(const SlowPeer&) = delete;
+  SlowPeer& operator=(const SlowPeer&) = delete;
+
+  std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port_) + path; }
+
+ private:
+  // Waits one tick; a trickling server stops early when the client went away (readable: its
+  // close). False when it should stop.
+  bool pace(int fd) {
+    if (mode_ == Mode::slow_reader) {
+      ::poll(nullptr, 0, static_cast<int>(tick_.count()));
+      return !done_;
+    }
+    pollfd p{fd, POLLIN, 0};
+    int ready = ::poll(&p, 1, static_cast<int>(tick_.count()));
+    if (done_) return false;
+    if (ready > 0) {
+      char c;
+      return ::recv(fd, &c, 1, MSG_PEEK | MSG_DONTWAIT) > 0;  // 0: the client closed
+    }
+    return true;
+  }
+
+  void serve() {
+    int fd = ::accept(listener_, nullptr, nullptr);
+    if (fd < 0) return;
+    std::string got;
+    char buf[1024];
+    if (mode_ == Mode::slow_reader) {
+      for (std::size_t taken = 0; taken < bytes_ && pace(fd);) {
+        ssize_t n = ::recv(fd, buf, sizeof buf, MSG_DONTWAIT);
+        if (n == 0) break;
+        if (n > 0) taken += static_cast<std::size_t>(n);
+      }
+      const std::string answer = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok";
+      ::send(fd, answer.data(), answer.size(), MSG_NOSIGNAL);
+    } else {
+      while (got.find("\r\n\r\n") == std::string::npos) {
+        ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+        if (n <= 0) break;
+        got.append(buf, static_cast<std::size_t>(n));
+      }
+      const std::string head = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " +
+                               std::to_string(bytes_) + "\r\n\r\n";
+      ::send(fd, head.data(), head.size(), MSG_NOSIGNAL);
+      for (std::size_t sent = 0; sent < bytes_ && pace(fd); ++sent) {
+        if (::send(fd, "x", 1, MSG_NOSIGNAL) != 1) break;
+      }
+    }
+    ::close(fd);
+  }
+
+  Mode mode_;
+  std::size_t bytes_;
+  std::chrono::milliseconds tick_;
+  int listener_ = -1;
+  int port_ = 0;
+  std::atomic<bool> done_{false};
+  std::thread thread_;
+};
+
+}  // namespace orderkit::test
