@@ -39,7 +39,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text = fuzz::as_text(data, size);
-  mock::Request request;
+  mock::MockRequest request;
   std::string_view start = next_line(text);
   auto space = start.find(' ');
   request.method = std::string(start.substr(0, space));
@@ -62,7 +62,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   request.body = std::string(text);
   request.remote_addr = "127.0.0.1";
 
-  mock::Response response = state->handle(request);
+  mock::MockResponse response = state->handle(request);
   ORDERKIT_FUZZ_CHECK(response.status >= 200 && response.status <= 599, request.path, std::to_string(response.status));
   if (response.header("Content-Type").find("json") != std::string::npos && !response.body.empty()) {
     ORDERKIT_FUZZ_CHECK(nlohmann::json::accept(response.body), request.path, response.body);
