@@ -9,6 +9,7 @@
 #include "cors.hpp"
 #include "errors.hpp"
 #include "media.hpp"
+#include "orderkit/mock/help.hpp"
 #include "openapi.hpp"
 #include "router.hpp"
 #include "state.hpp"
@@ -331,6 +332,11 @@ Response answer(MockState& state, MockState::Impl& s, const Request& req, Reques
       r = api_request(s, req, route, entry);
     } else if (route.kind != Route::Kind::none) {
       r = admin_request(state, s, req, route);
+    } else if (auto page = req.method == "GET" || req.method == "HEAD" ? help_page(req.path, req.query, s.options.api)
+                                                                       : std::nullopt) {
+      r.status = page->status;
+      r.body = req.method == "HEAD" ? std::string() : std::move(page->html);
+      r.headers.emplace("Content-Type", content_type("text/html"));
     } else if ((req.method == "GET" || req.method == "HEAD") && s.static_files.enabled()) {
       if (auto file = s.static_files.serve(req.path, req.method == "HEAD")) r = std::move(*file);
       else r = message(404, not_found_message(req));
