@@ -9,8 +9,10 @@
 #include <iostream>
 #include <thread>
 
+#include "config_file.hpp"
 #include "http_server.hpp"
 #include "orderkit/mock/server.hpp"
+#include "orderkit/mock/startup.hpp"
 #include "orderkit/version.hpp"
 
 namespace {
@@ -45,7 +47,8 @@ int main(int argc, char** argv) {
                "/contracts/v1/CustomerContracts/{id}/Orders, /mobile/api/orders, /licenses/api/order/data);\n"
                "--api serves one at the documented path. Admin: /__admin/requests, /__admin/health,\n"
                "/__admin/openapi.json, POST /__admin/reset. Per-request faults: X-Mock-Status, X-Mock-Delay-Ms,\n"
-               "X-Mock-Fail-Times (+ X-Mock-Fail-Key; default key: method, path and body)."};
+               "X-Mock-Fail-Times (+ X-Mock-Fail-Key; default key: method, path and body).\n"
+               "Help pages: GET /Help (with --api), else /broadband/Help, /contracts/Help, ..."};
   app.set_version_flag("--version", std::string("orderkit-mock ") + orderkit::version);
   app.add_option("--host", host, "Address to bind")->capture_default_str();
   app.add_option("--port", port, "Port to bind (0: any free port)")->capture_default_str()->check(CLI::Range(0, 65535));
@@ -82,6 +85,11 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(1u, 3600000u));
 
+  std::string ready_file;
+  app.add_option("--ready-file", ready_file,
+                 "Once listening, write the URL (http://HOST:PORT and a newline) to this file, atomically");
+  orderkit::mock::add_config_option(app);
+
   bool print_openapi = false;
   app.add_flag("--print-openapi", print_openapi, "Print the OpenAPI document (as /__admin/openapi.json) and exit");
 
@@ -103,6 +111,8 @@ int main(int argc, char** argv) {
     return 0;
   }
 
+  if (!ready_file.empty()) std::remove(ready_file.c_str());  // a stale URL must not look ready
+
   sigset_t stop_signals;
   block_stop_signals(stop_signals);
 
@@ -115,6 +125,13 @@ int main(int argc, char** argv) {
   if (bound <= 0) {
     std::cerr << "orderkit-mock: cannot listen on " << host << ":" << port << " (in use, or not a local address)\n";
     return 1;
+  }
+  if (!ready_file.empty()) {
+    if (const std::string error = orderkit::mock::write_ready_file(ready_file, orderkit::mock::base_url(host, bound));
+        !error.empty()) {
+      std::cerr << "orderkit-mock: --ready-file: " << error << '\n';
+      return 1;
+    }
   }
 
   std::atomic<bool> signalled{false}, listen_done{false};
@@ -139,5 +156,6 @@ int main(int argc, char** argv) {
   // A stop that did not come from a signal (listen failed): wake the waiter so it can be joined.
   if (!signalled) pthread_kill(waiter.native_handle(), SIGTERM);
   waiter.join();
+  if (!ready_file.empty()) std::remove(ready_file.c_str());
   return ok ? 0 : 1;
 }
