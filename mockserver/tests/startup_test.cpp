@@ -205,6 +205,17 @@ BOOST_AUTO_TEST_CASE(config_file_mistakes_are_usage_errors_naming_the_key) {
   BOOST_TEST(missing.err().find("missing.json") != std::string::npos, missing.err());
 }
 
+BOOST_AUTO_TEST_CASE(help_lists_the_start_up_options_and_the_exit_status) {
+  TempDir dir;
+  Mock help({"--help"}, dir);
+  const std::string text = help.all_output();
+  BOOST_TEST(help.wait() == 0);
+  BOOST_TEST(text.find("--ready-file") != std::string::npos);
+  BOOST_TEST(text.find("--config") != std::string::npos);
+  BOOST_TEST(text.find("Exit status: 0") != std::string::npos);
+  BOOST_TEST(text.find("/Help") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(the_binary_serves_the_help_pages_at_the_root_with_api) {
   TempDir dir;
   Mock mock({"--port", "0", "--log", "off", "--api", "licenses"}, dir);

@@ -89,6 +89,8 @@ int main(int argc, char** argv) {
   app.add_option("--ready-file", ready_file,
                  "Once listening, write the URL (http://HOST:PORT and a newline) to this file, atomically");
   orderkit::mock::add_config_option(app);
+  app.footer("Exit status: 0 stopped by SIGINT or SIGTERM (or --help, --version, --print-openapi), 1 cannot listen "
+             "or write --ready-file, 2 usage error (also a bad --config file).");
 
   bool print_openapi = false;
   app.add_flag("--print-openapi", print_openapi, "Print the OpenAPI document (as /__admin/openapi.json) and exit");
