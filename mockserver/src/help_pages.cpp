@@ -283,7 +283,8 @@ std::string index_page(const std::vector<Site>& sites) {
 
 HelpPage not_found(const std::string& prefix, std::string_view what) {
   return {404, page("Not found", prefix,
-                    "<h1>Not found</h1>\n<p>There is no help page for " + html(xml_escape(what)) + ".</p>\n")};
+                    // xml_escape: the request's own bytes, which need not be UTF-8, as valid text.
+                    "<h1>Not found</h1>\n<p>There is no help page for " + xml_escape(what) + ".</p>\n")};
 }
 
 // The pages of one API below its Help segment: "" (index), "Api/{id}", "ResourceModel".
