@@ -2,6 +2,7 @@
 // the checkout page's files and ASP.NET's 404.
 #include "answers.hpp"
 #include "cors.hpp"
+#include "orderkit/mock/help.hpp"
 #include "pipeline.hpp"
 #include "text.hpp"
 
@@ -83,7 +84,16 @@ StepResult answer_admin(RequestContext& c) {
 StepResult answer_other_paths(RequestContext& c) {
   if (c.route.kind == Route::Kind::api) return std::nullopt;
   const MockRequest& req = c.request;
-  if ((req.method == "GET" || req.method == "HEAD") && c.mock.static_files.enabled()) {
+  const bool get = req.method == "GET" || req.method == "HEAD";
+  // The help pages come before the page's files, as in ASP.NET's route table.
+  if (auto page = get ? help_page(req.path, req.query, c.mock.options.api) : std::nullopt) {
+    MockResponse r;
+    r.status = page->status;
+    r.body = req.method == "HEAD" ? std::string() : std::move(page->html);
+    r.headers.emplace("Content-Type", content_type("text/html"));
+    return r;
+  }
+  if (get && c.mock.static_files.enabled()) {
     if (auto file = c.mock.static_files.serve(req.path, req.method == "HEAD")) return std::move(*file);
   }
   return message(404, not_found_message(req));

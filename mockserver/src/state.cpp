@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "openapi.hpp"
+#include "orderkit/mock/startup.hpp"
 #include "text.hpp"
 
 namespace orderkit::mock {
@@ -47,8 +48,7 @@ void MockState::reset() {
 }
 
 std::string ready_line(const std::string& host, int port) {
-  const bool v6 = host.find(':') != std::string::npos;
-  return "orderkit-mock listening on http://" + (v6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
+  return "orderkit-mock listening on " + base_url(host, port);
 }
 
 }  // namespace orderkit::mock

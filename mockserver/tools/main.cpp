@@ -5,13 +5,16 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <iostream>
 #include <optional>
 #include <stdexcept>
 #include <thread>
 
+#include "config_file.hpp"
 #include "orderkit/mock/mock_server.hpp"
 #include "orderkit/mock/server.hpp"
+#include "orderkit/mock/startup.hpp"
 #include "orderkit/version.hpp"
 
 namespace {
@@ -34,6 +37,7 @@ struct CommandLine {
   orderkit::mock::MockOptions options;
   std::string host = "127.0.0.1";
   int port = 8080;
+  std::string ready_file;
   bool print_openapi = false;
 };
 
@@ -94,6 +98,12 @@ std::optional<int> parse_command_line(int argc, char** argv, CommandLine& line) 
       ->capture_default_str()
       ->check(CLI::Range(1u, 3600000u));
 
+  app.add_option("--ready-file", line.ready_file,
+                 "Once listening, write the URL (http://HOST:PORT and a newline) to this file, atomically");
+  orderkit::mock::add_config_option(app);
+  app.footer("Exit status: 0 stopped by SIGINT or SIGTERM (or --help, --version, --print-openapi), 1 cannot listen "
+             "or write --ready-file, 2 usage error (also a bad --config file).");
+
   app.add_flag("--print-openapi", print_openapi, "Print the OpenAPI document (as /__admin/openapi.json) and exit");
 
   try {
@@ -108,18 +118,13 @@ std::optional<int> parse_command_line(int argc, char** argv, CommandLine& line) 
   options.read_timeout = std::chrono::seconds(read_timeout);
   options.write_timeout = std::chrono::seconds(write_timeout);
   options.request_timeout = std::chrono::milliseconds(request_timeout_ms);
-
-  options.mode = mode == "echo" ? Mode::echo : Mode::sample;
-  options.log = log == "json" ? LogFormat::json : log == "off" ? LogFormat::off : LogFormat::text;
-  options.delay = std::chrono::milliseconds(delay_ms);
-  options.read_timeout = std::chrono::seconds(read_timeout);
-  options.write_timeout = std::chrono::seconds(write_timeout);
-  options.request_timeout = std::chrono::milliseconds(request_timeout_ms);
   return std::nullopt;
 }
 
 // Serves until SIGINT or SIGTERM: 0 then, 1 when the server cannot bind or its loop fails.
 int serve(const CommandLine& line) {
+  if (!line.ready_file.empty()) std::remove(line.ready_file.c_str());  // a stale URL must not look ready
+
   sigset_t stop_signals;
   block_stop_signals(stop_signals);
 
@@ -130,6 +135,13 @@ int serve(const CommandLine& line) {
     std::cerr << "orderkit-mock: cannot listen on " << line.host << ":" << line.port
               << " (in use, or not a local address)\n";
     return 1;
+  }
+  if (!line.ready_file.empty()) {
+    const std::string url = orderkit::mock::base_url(line.host, server->port());
+    if (const std::string error = orderkit::mock::write_ready_file(line.ready_file, url); !error.empty()) {
+      std::cerr << "orderkit-mock: --ready-file: " << error << '\n';
+      return 1;
+    }
   }
 
   std::atomic<bool> signalled{false};
@@ -145,6 +157,7 @@ int serve(const CommandLine& line) {
   // A stop that did not come from a signal (listen failed): wake the waiter so it can be joined.
   if (!signalled) pthread_kill(waiter.native_handle(), SIGTERM);
   waiter.join();
+  if (!line.ready_file.empty()) std::remove(line.ready_file.c_str());
   return ok ? 0 : 1;
 }
 

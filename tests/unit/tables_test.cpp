@@ -144,6 +144,36 @@ BOOST_AUTO_TEST_CASE(computed_is_valid_counts_as_a_present_field)
     BOOST_TEST(is_valid->type == "boolean");
 }
 
+BOOST_AUTO_TEST_CASE(documented_fields_come_in_the_tables_order_computed_ones_included)
+{
+    // The help pages list the fields in this order; 003's IsValid (computed) comes before Errors.
+    for (const meta::ApiInfo* api : apis()) {
+        for (const auto& [model, rows] : read_table(api->id)) {
+            BOOST_TEST_CONTEXT(api->id << "/" << model)
+            {
+                std::vector<std::string> listed, table;
+                for (const FieldSummary& f : find_model(api->id, model)->fields())
+                    if (f.documented) listed.push_back(f.name);
+                for (const Row& row : rows) table.push_back(row.field);
+                BOOST_TEST(listed == table, boost::test_tools::per_element());
+            }
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(descriptions_are_the_pages_and_only_where_the_page_has_them)
+{
+    auto fields = find_model("contracts", "OrderBase")->fields();
+    BOOST_TEST(find_field(fields, "OrderCode")->description == "Gets or sets the order code.");
+    BOOST_TEST(find_field(fields, "Id")->must_be_zero);
+    BOOST_TEST(find_field(find_model("contracts", "GenerateOrderQuery")->fields(), "id")->description ==
+               "The customer contract id.");
+    // 000, 002 and 003 document no field.
+    for (const ModelEntry& e : models())
+        if (std::string(e.api->id) != "contracts")
+            for (const FieldSummary& f : e.fields()) BOOST_TEST(f.description.empty(), e.info->name << "." << f.name);
+}
+
 BOOST_AUTO_TEST_CASE(json_only_fields_are_the_documented_quirks)
 {
     std::set<std::string> json_only;

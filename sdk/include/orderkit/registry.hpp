@@ -21,7 +21,9 @@ struct FieldSummary {
   bool json_only = false; // not on the XML wire
   bool documented = true; // listed in the page's table
   bool computed = false;  // read-only, derived from other fields (not on the wire)
+  bool must_be_zero = false;  // "Must be 0 (for insert operations)"
   unsigned max_length = 0;
+  std::string description;  // the page's Description column ("" where it has none)
 };
 
 /// A documented model, or a collection of one ("OrderDetailResult[]").
@@ -41,7 +43,7 @@ struct ModelEntry {
   std::vector<FieldError> (*check)(std::string_view text, Format format);
   /// The documented sample, written in `format`.
   std::string (*sample)(Format format, Layout layout, Role role);
-  /// The model's fields in declaration order.
+  /// The model's fields in declaration order (computed ones where the table declares them).
   std::vector<FieldSummary> (*fields)();
 };
 

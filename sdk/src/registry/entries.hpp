@@ -1,5 +1,8 @@
 #pragma once
 // Builds registry entries for a model type from its field list and the instantiated codecs.
+#include <algorithm>
+#include <iterator>
+
 #include "orderkit/registry.hpp"
 
 namespace orderkit::registry {
@@ -36,7 +39,9 @@ std::vector<FieldSummary> fields() {
     s.required = f.opts.has(meta::kRequired);
     s.json_only = f.opts.has(meta::kJsonOnly);
     s.documented = !f.opts.has(meta::kUndocumented);
+    s.must_be_zero = f.opts.has(meta::kMustBeZero);
     s.max_length = f.opts.max_length;
+    s.description = f.opts.doc;
     out.push_back(std::move(s));
   });
   meta::for_each_computed<T>([&](const auto& c) {
@@ -46,6 +51,13 @@ std::vector<FieldSummary> fields() {
     s.computed = true;
     out.push_back(std::move(s));
   });
+  // Data and computed rows come from two lists: put them back in the table's order.
+  const auto& declared = meta::meta_of<T>::declared;
+  auto position = [&](const FieldSummary& s) {
+    return std::find_if(std::begin(declared), std::end(declared), [&](const char* n) { return s.name == n; });
+  };
+  std::stable_sort(out.begin(), out.end(),
+                   [&](const FieldSummary& a, const FieldSummary& b) { return position(a) < position(b); });
   return out;
 }
 

@@ -38,6 +38,11 @@ struct ApiInfo {
   const char* title;        // one line for listings
   XmlStyle xml;
   bool xsd_before_xsi;      // XmlSerializer's root declarations, in the order the page shows them
+  // The page's prose about its one action, where it has any ("" where it has none): the action's
+  // summary, the body parameter's description and the response's (the help pages show them).
+  const char* summary = "";
+  const char* request_doc = "";
+  const char* response_doc = "";
 };
 
 /// One documented model.
@@ -66,9 +71,10 @@ enum Flag : std::uint32_t {
 struct Opts {
   std::uint32_t flags = 0;
   std::uint32_t max_length = 0;  // 0: no limit
+  const char* doc = "";          // the page's Description column ("" where it has none)
   constexpr bool has(Flag f) const { return (flags & f) != 0; }
   friend constexpr Opts operator|(Opts a, Opts b) {
-    return Opts{a.flags | b.flags, a.max_length ? a.max_length : b.max_length};
+    return Opts{a.flags | b.flags, a.max_length ? a.max_length : b.max_length, *a.doc ? a.doc : b.doc};
   }
 };
 inline constexpr Opts none{};
@@ -82,6 +88,8 @@ inline constexpr Opts xml_omit_empty{kXmlOmitEmpty};
 inline constexpr Opts any_value{kAnyValue};
 inline constexpr Opts omit_when_unset{kOmitWhenUnset};
 constexpr Opts max_length(std::uint32_t n) { return Opts{0, n}; }
+/// The field's description as the page's table gives it (its XML documentation comment).
+constexpr Opts doc(const char* text) { return Opts{0, 0, text}; }
 
 /// A data member of model C.
 template <class C, class M>
@@ -305,6 +313,7 @@ bool equal(const T& a, const T& b) {
 #define ORDERKIT_DETAIL_FIELD(name, type, opts) , ::orderkit::meta::field(#name, &Self::name, opts)
 #define ORDERKIT_DETAIL_COMPUTED(name, type, expr) , ::orderkit::meta::computed(#name, &Self::name)
 #define ORDERKIT_DETAIL_SKIP(name, type, x)
+#define ORDERKIT_DETAIL_NAME(name, type, x) #name,
 
 /// Declares model `Name` from the table macro `FIELDS(F, C)`: F(member, type, options) rows are
 /// data members, C(member, type, expression) rows are read-only computed properties. The
@@ -320,6 +329,8 @@ bool equal(const T& a, const T& b) {
         ::orderkit::meta::Start{} FIELDS(ORDERKIT_DETAIL_FIELD, ORDERKIT_DETAIL_SKIP));           \
     static constexpr auto computed = ::orderkit::meta::field_list(                                \
         ::orderkit::meta::Start{} FIELDS(ORDERKIT_DETAIL_SKIP, ORDERKIT_DETAIL_COMPUTED));        \
+    /* Every row's name in table order, data and computed rows interleaved as the page lists them. */ \
+    static constexpr const char* declared[] = {FIELDS(ORDERKIT_DETAIL_NAME, ORDERKIT_DETAIL_NAME)}; \
   };                                                                                              \
   Name##Meta orderkit_meta(const Name*);                                                          \
   inline bool operator==(const Name& a, const Name& b) { return ::orderkit::meta::equal(a, b); } \

@@ -19,7 +19,10 @@
 namespace orderkit::licenses {
 
 inline constexpr meta::ApiInfo api{"licenses", "003 POST api/order/data: license order (OrderRequest)",
-                                   meta::XmlStyle::xml_serializer, /*xsd_before_xsi=*/false};
+                                   meta::XmlStyle::xml_serializer, /*xsd_before_xsi=*/false,
+                                   /*summary=*/"Adding new license from external source",
+                                   /*request_doc=*/"New license order informations.",
+                                   /*response_doc=*/"Resonse if license pass validation."};  // sic, as the page has it
 
 #define ORDERKIT_LICENSES_ADDRESS(F, C)         \
   F(Street, std::optional<std::string>, meta::none)    \

@@ -20,8 +20,14 @@
 
 namespace orderkit::mobile {
 
-inline constexpr meta::ApiInfo api{"mobile", "002 POST api/orders: mobile subscription orders (OrderCreationRequest)",
-                                   meta::XmlStyle::data_contract, false};
+inline constexpr meta::ApiInfo api{
+    "mobile", "002 POST api/orders: mobile subscription orders (OrderCreationRequest)", meta::XmlStyle::data_contract,
+    false,
+    /*summary=*/"Creates an order for a new subscription of any type.",
+    /*request_doc=*/
+    "An object containing information about the order to create. Note that some fields can be omitted depending "
+    "on the subscription category.",
+    /*response_doc=*/"The created order."};
 /// DataContract namespace of the controller's nested types (OrdersController.*).
 inline constexpr const char* controllers_ns =
     "http://schemas.datacontract.org/2004/07/LimitlessMobile.WebAPI.Controllers";

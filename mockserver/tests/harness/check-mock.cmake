@@ -1,0 +1,16 @@
+# A test that uses the mock a CTest fixture started: reads its URL from the ready file and asks
+# the health endpoint.   cmake -DURL_FILE=DIR/url -P check-mock.cmake
+file(READ "${URL_FILE}" url)
+string(STRIP "${url}" url)
+set(out "${CMAKE_CURRENT_BINARY_DIR}/health.json")
+file(DOWNLOAD "${url}/__admin/health" "${out}" STATUS status)
+list(GET status 0 code)
+if(NOT code EQUAL 0)
+  message(FATAL_ERROR "GET ${url}/__admin/health failed: ${status}")
+endif()
+file(READ "${out}" body)
+file(REMOVE "${out}")
+if(NOT body MATCHES "\"status\":\"ok\"")
+  message(FATAL_ERROR "unexpected health answer: ${body}")
+endif()
+message(STATUS "mock at ${url}: ${body}")
