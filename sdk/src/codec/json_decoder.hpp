@@ -122,6 +122,12 @@ class Decoder {
     }
     Frame& f = stack_.back();
     if (f.node->kind == Node::kArray) {
+      if (f.index == kMaxCollectionItems) {
+        ++f.index;  // the path names the item past the limit
+        fail("limit", collection_limit_message());
+        stop_ = true;
+        return false;
+      }
       node = f.node->inner;
       target = f.node->emplace(f.target);
       ++f.index;
@@ -138,7 +144,7 @@ class Decoder {
     if (skip_ > 0) return true;
     const Node* node;
     void* target;
-    if (!next_slot(node, target)) return true;
+    if (!next_slot(node, target)) return !stop_;
     if (node->kind == Node::kOptional) {
       if (s.kind == Scalar::null) {
         node->reset(target);
@@ -160,7 +166,7 @@ class Decoder {
     if (skip_ > 0) return ++skip_, true;
     const Node* node;
     void* target;
-    if (!next_slot(node, target)) return ++skip_, true;
+    if (!next_slot(node, target)) return ++skip_, !stop_;
     if (node->kind == Node::kOptional) {
       target = node->emplace(target);
       node = node->inner;
@@ -211,6 +217,7 @@ class Decoder {
   bool root_used_ = false;
   std::vector<Frame> stack_;
   int skip_ = 0;  // depth inside a value being skipped
+  bool stop_ = false;  // a collection went past its limit: the reader stops
 };
 
 }  // namespace orderkit::codec::json
