@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <mutex>
 #include <string>
 
 #include "support.hpp"
@@ -171,6 +172,63 @@ BOOST_AUTO_TEST_CASE(a_lone_lf_line_does_not_end_the_head_early) {
   client.flood([&] { return "X-Filler-" + std::to_string(n++) + ": " + std::string(100, 'f') + "\r\n"; },
                64 * 1024 * 1024);
   BOOST_TEST(raw_status(client.read_response()) == 431);
+}
+
+// cpp-httplib advisories that reach 0.11.4's server (docs/reliability.md): each case shows the
+// mock closed to one.
+
+BOOST_AUTO_TEST_CASE(a_negative_chunk_size_is_refused_within_the_body_cap) {
+  // 0.11.4 reads the chunk size with strtoul, which takes "-2" as 2^64 - 2 (CVE-2026-45352): the
+  // request's byte cap ends the read at the limit.
+  orderkit::mock::MockOptions options;
+  options.max_body_bytes = 3000;
+  mock_test::Server server(options);
+  RawClient client(server.port());
+  BOOST_REQUIRE(client.send("POST /mobile/api/orders HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                            "Transfer-Encoding: chunked\r\n\r\n-2\r\n"));
+  client.flood([] { return std::string(16 * 1024, ' '); }, 64 * 1024 * 1024);
+  const int status = raw_status(client.read_response());
+  BOOST_TEST((status == 413 || status == 400), status);
+}
+
+BOOST_AUTO_TEST_CASE(a_client_header_cannot_shadow_the_peer_address) {
+  // 0.11.4 stores the peer's address as a REMOTE_ADDR header after the client's own
+  // (CVE-2025-66570): the mock takes the address from the connection, never from a header.
+  orderkit::mock::MockOptions options;
+  std::mutex mutex;
+  std::string line;
+  options.log = orderkit::mock::LogFormat::text;
+  options.log_sink = [&](const std::string& l) {
+    std::lock_guard<std::mutex> lock(mutex);
+    line = l;
+  };
+  mock_test::Server server(options);
+  const std::string response = mock_test::raw_exchange(
+      server.port(), "GET /__admin/health HTTP/1.1\r\nHost: x\r\nREMOTE_ADDR: 203.0.113.9\r\nConnection: close\r\n\r\n");
+  BOOST_TEST(raw_status(response) == 200);
+  std::lock_guard<std::mutex> lock(mutex);
+  BOOST_TEST(line.find("127.0.0.1 GET /__admin/health 200 ") == 0, line);
+}
+
+BOOST_AUTO_TEST_CASE(a_percent_encoded_line_break_in_a_header_splits_no_answer) {
+  // 0.11.4 percent-decodes header values, so "%0D%0A" arrives as a line break (fixed upstream in
+  // 0.44): the mock echoes X-Request-Id only when it is printable, and generates one otherwise.
+  mock_test::Server server;
+  const std::string response = mock_test::raw_exchange(
+      server.port(), "GET /__admin/health HTTP/1.1\r\nHost: x\r\nX-Request-Id: a%0D%0AX-Injected: 1\r\n\r\n");
+  BOOST_TEST(raw_status(response) == 200);
+  BOOST_TEST(!has_header_named(response, "X-Injected"));
+}
+
+BOOST_AUTO_TEST_CASE(a_long_path_is_answered_not_a_stack_overflow) {
+  // Routes are regular expressions (".*"), matched recursively by libstdc++; the request line's
+  // cap (8 KiB in 0.11.4: 414 beyond) bounds the depth (upstream guarded long paths later).
+  mock_test::Server server;
+  const std::string path = "/" + std::string(8000, 'a');
+  BOOST_TEST(raw_status(mock_test::raw_exchange(server.port(), "GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n")) == 404);
+  const std::string longer = "/" + std::string(9000, 'a');
+  BOOST_TEST(raw_status(mock_test::raw_exchange(server.port(), "GET " + longer + " HTTP/1.1\r\nHost: x\r\n\r\n")) ==
+             414);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
