@@ -19,16 +19,20 @@ thread_local std::chrono::steady_clock::time_point t_accepted;
 thread_local httplib::Headers t_withheld;
 thread_local std::string t_refused_encoding;
 
-// cpp-httplib's ThreadPool, with a count of the connections queued for a worker.
+// cpp-httplib's ThreadPool, with counts of the connections queued for a worker and of the
+// workers serving one.
 class CountingPool final : public httplib::TaskQueue {
  public:
-  CountingPool(unsigned threads, std::atomic<int>& waiting) : pool_(threads), waiting_(waiting) {}
+  CountingPool(unsigned threads, std::atomic<int>& waiting, std::atomic<int>& busy)
+      : pool_(threads), waiting_(waiting), busy_(busy) {}
   void enqueue(std::function<void()> fn) override {
     waiting_.fetch_add(1, std::memory_order_relaxed);
     pool_.enqueue([this, fn = std::move(fn), queued = std::chrono::steady_clock::now()] {
+      busy_.fetch_add(1, std::memory_order_relaxed);
       waiting_.fetch_sub(1, std::memory_order_relaxed);
       t_accepted = queued;
       fn();
+      busy_.fetch_sub(1, std::memory_order_relaxed);
     });
   }
   void shutdown() override { pool_.shutdown(); }
@@ -36,6 +40,7 @@ class CountingPool final : public httplib::TaskQueue {
  private:
   httplib::ThreadPool pool_;
   std::atomic<int>& waiting_;
+  std::atomic<int>& busy_;
 };
 
 const char* reason_phrase(int status) {
@@ -80,7 +85,8 @@ HttpServer& HttpServer::set_cut_off_handler(CutOffHandler handler) {
 }
 
 HttpServer& HttpServer::set_workers(unsigned threads) {
-  new_task_queue = [this, threads] { return new CountingPool(threads, waiting_); };
+  workers_ = static_cast<int>(threads);
+  new_task_queue = [this, threads] { return new CountingPool(threads, waiting_, busy_); };
   return *this;
 }
 

@@ -80,8 +80,12 @@ class HttpServer : public httplib::Server {
   // What the server does with a request's head before cpp-httplib acts on it; throws Refused
   // (with the stream cut off) for a request answered without reading its body.
   void screen(httplib::Request& req, ConnectionStream& stream) const;
-  // Whether connections wait for a worker.
-  bool workers_short() const { return waiting_.load(std::memory_order_relaxed) > 0; }
+  // Whether connections wait for a worker while every worker serves one. (A connection is
+  // queued for a moment even when workers are free: that is no shortage, and closing idle
+  // connections then would only make their clients reconnect.)
+  bool workers_short() const {
+    return waiting_.load(std::memory_order_relaxed) > 0 && busy_.load(std::memory_order_relaxed) >= workers_;
+  }
   bool stopping() const { return svr_sock_ == INVALID_SOCKET; }
   void answer_cut_off(ConnectionStream& stream);
   StreamLimits limits() const;
@@ -92,6 +96,8 @@ class HttpServer : public httplib::Server {
   std::chrono::milliseconds request_timeout_{5000};
   CutOffHandler cut_off_handler_;
   std::atomic<int> waiting_{0};
+  std::atomic<int> busy_{0};
+  int workers_ = 0;
 };
 
 }  // namespace orderkit::mock
