@@ -11,9 +11,9 @@
 //   builds every part of a multipart/byteranges answer in memory), no compressed request bodies
 //   (it inflates them without a limit), no compressed answers (brotli at quality 11), and a
 //   declared body over the limit refused before anything is read or 100 Continue sent;
-// - workers shared fairly: while connections wait for a worker, idle keep-alive connections give
-//   theirs up and answers say "Connection: close" (0.11.4 serves a connection on one worker for
-//   its life, so a few idle clients can lock every other client out).
+// - workers shared fairly: while all are taken and connections wait, idle keep-alive
+//   connections give theirs up and answers say "Connection: close" (0.11.4 serves a connection
+//   on one worker for its life, so a few idle clients can lock every other client out).
 #include <httplib.h>
 
 #include <atomic>
@@ -57,7 +57,8 @@ class HttpServer : public httplib::Server {
   HttpServer& set_request_timeout(std::chrono::milliseconds timeout);
   HttpServer& set_cut_off_handler(CutOffHandler handler);
   /// Serves connections on `threads` workers (instead of new_task_queue), counting the
-  /// connections that wait for one: while any wait, idle connections give theirs up.
+  /// connections that wait for one and the workers serving one: while every worker is taken and
+  /// a connection waits, idle connections give theirs up.
   HttpServer& set_workers(unsigned threads);
 
   /// Whether the request this worker thread is serving was cut off: its answer is the cut-off
