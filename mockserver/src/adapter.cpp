@@ -31,6 +31,8 @@ MockRequest to_request(const httplib::Request& hr) {
   if (q != std::string::npos) r.query = hr.target.substr(q + 1);
   for (const auto& [name, value] : hr.headers)
     if (!library_header(name)) r.headers.emplace(name, value);
+  // Headers HttpServer kept from cpp-httplib (so that it compresses nothing) are the client's too.
+  for (const auto& [name, value] : HttpServer::withheld_headers()) r.headers.emplace(name, value);
   r.remote_addr = hr.remote_addr;
   return r;
 }
@@ -131,6 +133,13 @@ void answer_cut_off(const MockState& state, const CutOffRequest& cut, httplib::R
     case CutOff::head_too_large:
       message = "The request line and header fields are larger than the server accepts (" +
                 std::to_string(HttpServer::kMaxHeadBytes) + " bytes).";
+      break;
+    case CutOff::unsupported_encoding:
+      message = "The request body's Content-Encoding '" + cut.content_encoding +
+                "' is not supported (send it uncompressed).";
+      break;
+    case CutOff::server_failure:
+      message = "The mock server failed.";
       break;
     case CutOff::body_too_large:
     case CutOff::none:
@@ -274,8 +283,12 @@ void configure_server(httplib::Server& server, const MockOptions& o) {
   // Accepted sockets inherit it from the listening socket on Linux.
   server.set_tcp_nodelay(true);
   const unsigned threads = o.threads ? o.threads : 1;
-  server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  if (auto* own = dynamic_cast<HttpServer*>(&server)) own->set_request_timeout(o.request_timeout);
+  if (auto* own = dynamic_cast<HttpServer*>(&server)) {
+    own->set_request_timeout(o.request_timeout);
+    own->set_workers(threads);
+  } else {
+    server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  }
 }
 
 }  // namespace orderkit::mock

@@ -26,8 +26,6 @@ constexpr std::chrono::milliseconds kLingerTime{500};
 constexpr std::size_t kLingerBytes = 256 * 1024;
 // How long the idle wait between requests blocks before it looks whether the server is stopping.
 constexpr std::chrono::milliseconds kIdleSlice{100};
-// "\r\n\r\n" as four bytes: the blank line that ends a request's head.
-constexpr std::uint32_t kHeadEnd = 0x0d0a0d0au;
 
 void address_of(socket_t sock, bool peer, std::string& ip, int& port) {
   sockaddr_storage addr{};
@@ -50,6 +48,8 @@ int cut_off_status(CutOff reason) {
     case CutOff::timeout: return 408;
     case CutOff::head_too_large: return 431;
     case CutOff::body_too_large: return 413;
+    case CutOff::unsupported_encoding: return 415;
+    case CutOff::server_failure: return 500;
     case CutOff::none: break;
   }
   return 0;
@@ -67,20 +67,22 @@ ConnectionStream::ConnectionStream(socket_t sock, const StreamLimits& limits)
   out_.reserve(4096);
 }
 
-bool ConnectionStream::wait_for_request(std::chrono::milliseconds idle, const std::atomic<socket_t>& server_socket) {
+bool ConnectionStream::wait_for_request(std::chrono::milliseconds idle, const std::function<bool()>& give_up) {
   if (pos_ < end_) return true;  // pipelined: it is already here
   pos_ = end_ = 0;
   const Clock::time_point until = Clock::now() + idle;
   for (;;) {
-    if (server_socket == INVALID_SOCKET) return false;
+    // Giving up still takes a request that is already here: a client that sent it cannot tell
+    // the connection was about to close.
+    const bool last = give_up();
     // One call that waits (at most kIdleSlice, SO_RCVTIMEO) and receives: a poll and then a
     // receive would be two, and under load the request is often there already.
-    const ssize_t n = ::recv(sock_, in_.data(), in_.size(), 0);
+    const ssize_t n = ::recv(sock_, in_.data(), in_.size(), last ? MSG_DONTWAIT : 0);
     if (n > 0) {
       end_ = static_cast<std::size_t>(n);
       return true;
     }
-    if (n == 0) return false;  // the client closed the connection
+    if (n == 0 || last) return false;  // the client closed the connection, or the server gives up
     if (errno != EINTR && !would_block(errno)) return false;
     if (Clock::now() >= until) return false;
   }
@@ -92,7 +94,9 @@ void ConnectionStream::begin_request() {
   answer_deadline_ = {};
   request_bytes_ = 0;
   budget_ = std::min(limits_.max_head_bytes, limits_.max_request_bytes);
-  last_four_ = 0;
+  line_bytes_ = 0;
+  head_lines_ = 0;
+  line_cr_ = false;
   head_done_ = false;
   request_line_done_ = false;
   request_line_.clear();
@@ -147,11 +151,19 @@ std::size_t ConnectionStream::scan_head(const char* data, std::size_t n) {
       if (c == '\r' || c == '\n') request_line_done_ = true;
       else if (request_line_.size() < kRequestLineBytes) request_line_.push_back(c);
     }
-    last_four_ = (last_four_ << 8) | static_cast<unsigned char>(c);
-    if (last_four_ == kHeadEnd) {
+    if (c != '\n') {
+      line_cr_ = line_bytes_ == 0 && c == '\r';
+      ++line_bytes_;
+      continue;
+    }
+    // The request line is never the blank line that ends the head (the parser refuses it).
+    if (line_cr_ && head_lines_ > 0) {
       head_done_ = true;
       return i + 1;  // the body counts against the request's limit only
     }
+    ++head_lines_;
+    line_bytes_ = 0;
+    line_cr_ = false;
   }
   return n;
 }
@@ -208,7 +220,6 @@ bool ConnectionStream::send_all(std::string_view a, std::string_view b, Clock::t
     message.msg_iovlen = count;
     const ssize_t n = ::sendmsg(sock_, &message, MSG_NOSIGNAL | MSG_DONTWAIT);
     if (n > 0) {
-      answer_started_ = true;
       auto sent = static_cast<std::size_t>(n);
       while (sent > 0) {
         const std::size_t step = std::min(sent, first->iov_len);
@@ -229,6 +240,9 @@ bool ConnectionStream::send_all(std::string_view a, std::string_view b, Clock::t
 bool ConnectionStream::flush() {
   if (broken_) return false;
   if (out_.empty()) return true;
+  // cpp-httplib writes "100 Continue" on its own and flushes it before reading the body: a final
+  // answer (a 408 for a body that never comes, say) may still follow it.
+  if (out_.compare(0, 10, "HTTP/1.1 1") != 0) answer_started_ = true;
   if (answer_deadline_ == Clock::time_point{}) answer_deadline_ = Clock::now() + limits_.request_timeout;
   const bool ok = send_all(out_, {}, answer_deadline_);
   out_.clear();
@@ -242,6 +256,7 @@ ssize_t ConnectionStream::write(const char* ptr, size_t size) {
     out_.append(ptr, size);
     return static_cast<ssize_t>(size);
   }
+  answer_started_ = true;
   if (answer_deadline_ == Clock::time_point{}) answer_deadline_ = Clock::now() + limits_.request_timeout;
   const bool ok = send_all(out_, std::string_view(ptr, size), answer_deadline_);
   out_.clear();

@@ -14,6 +14,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -35,15 +36,17 @@ struct StreamLimits {
   std::size_t max_request_bytes = 64 * 1024 + 1024 * 1024;
 };
 
-/// Why a request was cut off before it had arrived.
+/// Why a request was cut off, answered by the server itself and its connection closed.
 enum class CutOff : std::uint8_t {
   none,
-  timeout,         // it did not arrive within the request timeout, or stalled for a read timeout
-  head_too_large,  // its request line and headers went past max_head_bytes
-  body_too_large,  // the whole request went past max_request_bytes
+  timeout,               // it did not arrive within the request timeout, or stalled for a read timeout
+  head_too_large,        // its request line and headers went past max_head_bytes
+  body_too_large,        // the whole request went past max_request_bytes, or declared a longer body
+  unsupported_encoding,  // its body has a Content-Encoding other than identity (not read)
+  server_failure,        // serving it failed (out of memory): answered 500 rather than terminating
 };
 
-/// The HTTP status a cut-off request is answered with (408, 431 or 413; 0 for none).
+/// The HTTP status a cut-off request is answered with (408, 431, 413, 415 or 500; 0 for none).
 int cut_off_status(CutOff reason);
 
 class ConnectionStream final : public httplib::Stream {
@@ -52,15 +55,18 @@ class ConnectionStream final : public httplib::Stream {
 
   /// Waits until the next request's first byte is available (already buffered, or on the socket)
   /// for at most `idle`. False when the time is up, the peer closed the connection, or
-  /// `server_socket` became invalid (the server is stopping).
-  bool wait_for_request(std::chrono::milliseconds idle, const std::atomic<socket_t>& server_socket);
+  /// `give_up` (asked every 100 ms, and before waiting at all) says so and no byte is there.
+  bool wait_for_request(std::chrono::milliseconds idle, const std::function<bool()>& give_up);
   /// Starts a request: its deadline, byte counts and answer.
   void begin_request();
   /// Sends what write() gathered. False when the peer is gone or the send timed out.
   bool flush();
 
   CutOff cut_off() const { return cut_off_; }
-  /// Whether bytes of this request's answer have already been sent (then no other answer can be).
+  /// Cuts the current request off for `reason` now: nothing more is read or written for it.
+  void cut_off(CutOff reason) { cut_off_ = reason; }
+  /// Whether bytes of this request's final answer have already been sent (then no other answer
+  /// can be). An interim answer (100 Continue) does not count.
   bool answer_started() const { return answer_started_; }
   /// Drops what write() gathered and not yet sent.
   void discard_output() { out_.clear(); }
@@ -93,7 +99,9 @@ class ConnectionStream final : public httplib::Stream {
   // Cuts the request off for going over its byte limit; returns -1 for read().
   ssize_t over_limit();
   // Watches head bytes for the request line (kept for the log) and the blank line that ends the
-  // head; returns how many of the `n` bytes belong to the head.
+  // head, by cpp-httplib's rule: lines end at LF, and the head at the first line that is exactly
+  // CRLF (a header line ending in a bare LF is skipped, a lone LF is no blank line). Returns how
+  // many of the `n` bytes belong to the head.
   std::size_t scan_head(const char* data, std::size_t n);
 
   socket_t sock_;
@@ -111,7 +119,9 @@ class ConnectionStream final : public httplib::Stream {
   Clock::time_point request_start_{}, request_deadline_{}, answer_deadline_{};
   std::size_t request_bytes_ = 0;
   std::size_t budget_ = 0;  // bytes it may still take: of the head, then of the whole request
-  std::uint32_t last_four_ = 0;  // the last four head bytes, to see the blank line that ends the head
+  std::size_t line_bytes_ = 0;  // head bytes since the last LF
+  std::size_t head_lines_ = 0;  // lines of the head so far (the request line is the first)
+  bool line_cr_ = false;        // the line so far is exactly CR
   bool head_done_ = false;
   bool request_line_done_ = false;
   std::string request_line_;

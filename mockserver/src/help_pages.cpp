@@ -198,11 +198,11 @@ std::string samples(const ModelEntry& model, const std::vector<std::string>& med
   std::vector<Group> groups;
   for (const std::string& type : media_types) {
     std::optional<std::string> text;
-    switch (wire_of(type).value_or(Wire::form)) {
-      case Wire::json: text = model.sample(Format::json, Layout::indented, role); break;
-      case Wire::html: text = model.sample(Format::json, Layout::compact, role); break;
-      case Wire::xml: text = model.sample(Format::xml, Layout::indented, role); break;
-      case Wire::form: break;
+    switch (body_format_of(type).value_or(BodyFormat::form)) {
+      case BodyFormat::json: text = model.sample(Format::json, Layout::indented, role); break;
+      case BodyFormat::html: text = model.sample(Format::json, Layout::compact, role); break;
+      case BodyFormat::xml: text = model.sample(Format::xml, Layout::indented, role); break;
+      case BodyFormat::form: break;
     }
     auto same = std::find_if(groups.begin(), groups.end(), [&](const Group& g) { return g.text == text; });
     if (same == groups.end()) groups.push_back({type, std::move(text)});

@@ -1,9 +1,11 @@
 #include "http_server.hpp"
 
 #include <sys/socket.h>
-#include <unistd.h>
 
 #include <limits>
+#include <memory>
+
+#include "text.hpp"
 
 namespace orderkit::mock {
 
@@ -11,12 +13,43 @@ namespace {
 
 // The connection this worker thread serves, for serving_cut_off_request().
 thread_local const ConnectionStream* t_stream = nullptr;
+// When it was accepted (its job queued), for the first request's grace.
+thread_local std::chrono::steady_clock::time_point t_accepted;
+// What screen() took away from the current request, and what it refused.
+thread_local httplib::Headers t_withheld;
+thread_local std::string t_refused_encoding;
+
+// cpp-httplib's ThreadPool, with counts of the connections queued for a worker and of the
+// workers serving one.
+class CountingPool final : public httplib::TaskQueue {
+ public:
+  CountingPool(unsigned threads, std::atomic<int>& waiting, std::atomic<int>& busy)
+      : pool_(threads), waiting_(waiting), busy_(busy) {}
+  void enqueue(std::function<void()> fn) override {
+    waiting_.fetch_add(1, std::memory_order_relaxed);
+    pool_.enqueue([this, fn = std::move(fn), queued = std::chrono::steady_clock::now()] {
+      busy_.fetch_add(1, std::memory_order_relaxed);
+      waiting_.fetch_sub(1, std::memory_order_relaxed);
+      t_accepted = queued;
+      fn();
+      busy_.fetch_sub(1, std::memory_order_relaxed);
+    });
+  }
+  void shutdown() override { pool_.shutdown(); }
+
+ private:
+  httplib::ThreadPool pool_;
+  std::atomic<int>& waiting_;
+  std::atomic<int>& busy_;
+};
 
 const char* reason_phrase(int status) {
   switch (status) {
     case 408: return "Request Timeout";
     case 413: return "Payload Too Large";
+    case 415: return "Unsupported Media Type";
     case 431: return "Request Header Fields Too Large";
+    case 500: return "Internal Server Error";
     default: return "Bad Request";
   }
 }
@@ -51,7 +84,61 @@ HttpServer& HttpServer::set_cut_off_handler(CutOffHandler handler) {
   return *this;
 }
 
+HttpServer& HttpServer::set_workers(unsigned threads) {
+  workers_ = static_cast<int>(threads);
+  new_task_queue = [this, threads] { return new CountingPool(threads, waiting_, busy_); };
+  return *this;
+}
+
 bool HttpServer::serving_cut_off_request() { return t_stream != nullptr && t_stream->cut_off() != CutOff::none; }
+
+const httplib::Headers& HttpServer::withheld_headers() { return t_withheld; }
+
+void HttpServer::set_current_stream(const ConnectionStream* stream) {
+  t_stream = stream;
+  t_withheld.clear();
+}
+
+std::chrono::steady_clock::time_point HttpServer::accepted_at() {
+  // A server without set_workers: no queue is counted, so the grace never applies.
+  return t_accepted;
+}
+
+void HttpServer::screen(httplib::Request& req, ConnectionStream& stream) const {
+  // Ranges: the APIs' server serves none, and 0.11.4 builds a multipart answer of every range in
+  // memory (thousands of "0-" ranges fit in one header line). The whole body is answered.
+  req.ranges.clear();
+
+  // Compressed answers: none (0.11.4 compresses text with brotli at quality 11, seconds of CPU
+  // for a page). Its choice reads Accept-Encoding, so the header is held aside for the journal.
+  t_withheld.clear();
+  const auto accept = req.headers.equal_range("Accept-Encoding");
+  for (auto it = accept.first; it != accept.second; ++it) t_withheld.emplace(it->first, std::move(it->second));
+  req.headers.erase(accept.first, accept.second);
+
+  // Compressed request bodies: ASP.NET Web API does not decompress them, and 0.11.4 would inflate
+  // them past any limit (the cap counts bytes after inflating). Refused before the body is read.
+  const auto encodings = req.headers.equal_range("Content-Encoding");
+  for (auto it = encodings.first; it != encodings.second; ++it) {
+    const std::string_view value = trim(it->second);
+    if (value.empty() || iequals(value, "identity")) continue;
+    t_refused_encoding = std::string(value.substr(0, 100));
+    stream.cut_off(CutOff::unsupported_encoding);
+    throw Refused{};
+  }
+
+  // A declared body over the limit: refused now, before 100 Continue is sent or a byte read
+  // (0.11.4 would read and drop it all).
+  if (!req.has_header("Transfer-Encoding")) {
+    const std::string& length = req.get_header_value("Content-Length");
+    std::uint64_t declared = 0;
+    if (!length.empty() && !parse_uint(length, payload_max_length_, declared) &&
+        length.find_first_not_of("0123456789") == std::string::npos) {
+      stream.cut_off(CutOff::body_too_large);
+      throw Refused{};
+    }
+  }
+}
 
 StreamLimits HttpServer::limits() const {
   StreamLimits l;
@@ -64,38 +151,6 @@ StreamLimits HttpServer::limits() const {
   return l;
 }
 
-bool HttpServer::process_and_close_socket(socket_t sock) {
-  // Closes the socket and forgets the stream however this returns (cpp-httplib lets a
-  // std::bad_alloc from its parser through).
-  struct Closer {
-    socket_t sock;
-    ~Closer() {
-      t_stream = nullptr;
-      ::shutdown(sock, SHUT_RDWR);
-      ::close(sock);
-    }
-  } closer{sock};
-  ConnectionStream stream(sock, limits());
-  t_stream = &stream;
-  bool ret = false;
-  const auto idle = std::chrono::seconds(keep_alive_timeout_sec_);
-  for (std::size_t left = keep_alive_max_count_; left > 0 && svr_sock_ != INVALID_SOCKET; --left) {
-    if (!stream.wait_for_request(idle, svr_sock_)) break;
-    stream.begin_request();
-    bool connection_closed = false;
-    ret = process_request(stream, left == 1, connection_closed, nullptr);
-    if (stream.cut_off() != CutOff::none) {
-      answer_cut_off(stream);
-      ret = false;
-      break;
-    }
-    // The answer was gathered; it goes out here in one send.
-    if (!stream.flush()) ret = false;
-    if (!ret || connection_closed) break;
-  }
-  return ret;
-}
-
 void HttpServer::answer_cut_off(ConnectionStream& stream) {
   // What cpp-httplib wrote after the failed read (a 400 for a broken head, say) is not the answer.
   stream.discard_output();
@@ -104,6 +159,7 @@ void HttpServer::answer_cut_off(ConnectionStream& stream) {
   stream.get_remote_ip_and_port(request.remote_addr, request.remote_port);
   request.request_line = stream.request_line();
   request.start = stream.request_start();
+  if (request.reason == CutOff::unsupported_encoding) request.content_encoding = std::move(t_refused_encoding);
 
   httplib::Response res;
   res.status = cut_off_status(request.reason);

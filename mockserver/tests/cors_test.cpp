@@ -180,7 +180,8 @@ BOOST_AUTO_TEST_CASE(errors_carry_cors_too) {
   check("body too large", client.Post("/mobile/api/orders", origin, std::string(5000, ' '), "application/json"), 413);
   check("unsupported type", client.Post("/mobile/api/orders", origin, "x", "text/plain"), 415);
   check("fault", client.Post("/licenses/api/order/data", {{"Origin", kOrigin}, {"X-Mock-Status", "503"}}, "{}", "application/json"), 503);
-  check("range not satisfiable", client.Get("/__admin/health", {{"Origin", kOrigin}, {"Range", "bytes=9999-"}}), 416);
+  // Ranges are ignored; only a Range header cpp-httplib cannot parse is refused.
+  check("malformed range", client.Get("/__admin/health", {{"Origin", kOrigin}, {"Range", "bytes=x"}}), 416);
   // The server's own errors: malformed HTTP (cpp-httplib's error handler), a cut-off request.
   for (const std::string& bytes : {std::string("GET / HTTP/9.9\r\nOrigin: x\r\n\r\n"),
                                    "GET / HTTP/1.1\r\nX: " + std::string(70000, 'x')}) {

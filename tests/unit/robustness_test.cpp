@@ -161,4 +161,38 @@ BOOST_AUTO_TEST_CASE(huge_flat_inputs_are_decoded_or_refused_in_one_pass)
     BOOST_TEST(order.value().find("<CurrencyCode>" + long_text + "</CurrencyCode>") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(a_collection_decodes_to_at_most_10000_items)
+{
+    // A 1 MiB body of empty objects would decode to 349,000 items (350 MB): the item past the
+    // limit is a "limit" error naming it, in either format, and the decoder stops there.
+    const ModelEntry* request = find_model("mobile", "OrderCreationRequest");
+    BOOST_TEST_REQUIRE(request != nullptr);
+    auto json = [](std::size_t n) {
+        return "{\"OrderDetails\":[" + repeat("{\"CategoryId\":1,\"VoluntaryTopupAmount\":1},", n - 1) +
+               "{\"CategoryId\":1,\"VoluntaryTopupAmount\":1}],\"PaymentId\":1}";
+    };
+    auto xml = [](std::size_t n) {
+        return "<OrdersController.OrderCreationRequest xmlns=\"http://schemas.datacontract.org/2004/07/"
+               "LimitlessMobile.WebAPI.Controllers\"><OrderDetails>" +
+               repeat("<OrdersController.OrderItem><CategoryId>1</CategoryId><VoluntaryTopupAmount>1"
+                      "</VoluntaryTopupAmount></OrdersController.OrderItem>",
+                      n) +
+               "</OrderDetails><PaymentId>1</PaymentId></OrdersController.OrderCreationRequest>";
+    };
+    auto limit_errors = [](const std::vector<FieldError>& errors) {
+        return std::count_if(errors.begin(), errors.end(), [](const FieldError& e) { return e.code == "limit"; });
+    };
+    for (Format format : {Format::json, Format::xml}) {
+        BOOST_TEST_CONTEXT((format == Format::json ? "json" : "xml")) {
+            const auto at_limit = request->check(format == Format::json ? json(10000) : xml(10000), format);
+            BOOST_TEST(limit_errors(at_limit) == 0, to_string(at_limit));
+            const auto over = request->check(format == Format::json ? json(10001) : xml(10001), format);
+            BOOST_TEST_REQUIRE(limit_errors(over) == 1, to_string(over));
+            const auto it = std::find_if(over.begin(), over.end(), [](const FieldError& e) { return e.code == "limit"; });
+            BOOST_TEST(it->path == "OrderDetails[10000]");
+            BOOST_TEST(it->message == "more than 10000 items in a collection; stopped reading");
+        }
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

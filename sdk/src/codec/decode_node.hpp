@@ -14,6 +14,16 @@
 
 namespace orderkit::codec {
 
+/// Items one collection may decode to: a 1 MiB body of empty objects would otherwise decode to
+/// 349,000 items (350 MB). The item past it is a "limit" error and the decoder stops reading the
+/// collection (docs/errors.md).
+constexpr std::size_t kMaxCollectionItems = 10000;
+
+/// The message of that error.
+inline std::string collection_limit_message() {
+  return "more than " + std::to_string(kMaxCollectionItems) + " items in a collection; stopped reading";
+}
+
 /// A scalar token from either wire format (JSON token or XML text).
 struct Scalar {
   enum Kind : std::uint8_t { null, boolean, integer, unsigned_integer, number, string } kind = null;

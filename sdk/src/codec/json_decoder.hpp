@@ -131,6 +131,12 @@ class Decoder {
     }
     Frame& f = stack_.back();
     if (f.node->kind == Node::kArray) {
+      if (f.index == kMaxCollectionItems) {
+        ++f.index;  // the path names the item past the limit
+        fail("limit", collection_limit_message());
+        stop_ = true;
+        return false;
+      }
       node = f.node->inner;
       target = f.node->emplace(f.target);
       ++f.index;
@@ -155,7 +161,7 @@ class Decoder {
     const bool any = any_value_slot();
     const Node* node;
     void* target;
-    if (!next_slot(node, target)) return true;
+    if (!next_slot(node, target)) return !stop_;
     if (any && s.kind != Scalar::null) {
       *text_target(node, target) = scalar_text(s);
       return true;
@@ -190,7 +196,7 @@ class Decoder {
     const bool any = any_value_slot();
     const Node* node;
     void* target;
-    if (!next_slot(node, target)) return ++skip_, true;
+    if (!next_slot(node, target)) return ++skip_, !stop_;
     if (any) {  // an object or array for a .NET `object` member: kept as compact JSON
       capture_target_ = text_target(node, target);
       capture_.assign(1, bracket);
@@ -303,6 +309,7 @@ class Decoder {
   std::string capture_;
   int capture_depth_ = 0;
   bool capture_comma_ = false;
+  bool stop_ = false;  // a collection went past its limit: the reader stops
 };
 
 }  // namespace orderkit::codec::json

@@ -194,6 +194,13 @@ class Reader {
       std::string_view local, ns;
       qname(local, ns);
       path_.push_back({nullptr, index++});
+      if (index > kMaxCollectionItems) {
+        fail("limit", collection_limit_message());
+        path_.pop_back();
+        pop_scope(scope);
+        skip();  // this item
+        return skip();  // the rest of the collection, unread
+      }
       if (local != node->xml_item_name || ns != item_ns) {
         fail("element", std::string("expected <") + node->xml_item_name + "> item" +
                             (item_ns.empty() ? "" : " in namespace '" + std::string(item_ns) + "'") + ", got <" +

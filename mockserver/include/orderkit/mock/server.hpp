@@ -56,8 +56,11 @@ struct MockOptions final {
   /// answers fault_status instead.
   int fault_status = 0;
   unsigned fault_every = 1;
-  /// Idempotency keys remembered (oldest forgotten first).
+  /// Idempotency keys remembered (oldest forgotten first), and the bytes their stored answers may
+  /// take together (an answer over an eighth of it is not stored). Keys of X-Mock-Fail-Times are
+  /// remembered up to idempotency_keys too; 0 keeps none.
   std::size_t idempotency_keys = 10000;
+  std::size_t idempotency_bytes = 32 * 1024 * 1024;
   LogFormat log = LogFormat::off;
   /// Receives one line per request (without newline); defaults to standard error.
   std::function<void(const std::string&)> log_sink;
