@@ -59,7 +59,8 @@ std::optional<int> parse_command_line(int argc, char** argv, CommandLine& line) 
                "/contracts/v1/CustomerContracts/{id}/Orders, /mobile/api/orders, /licenses/api/order/data);\n"
                "--api serves one at the documented path. Admin: /__admin/requests, /__admin/health,\n"
                "/__admin/openapi.json, POST /__admin/reset. Per-request faults: X-Mock-Status, X-Mock-Delay-Ms,\n"
-               "X-Mock-Fail-Times (+ X-Mock-Fail-Key; default key: method, path and body)."};
+               "X-Mock-Fail-Times (+ X-Mock-Fail-Key; default key: method, path and body).\n"
+               "Help pages: GET /Help (with --api), else /broadband/Help, /contracts/Help, ..."};
   app.set_version_flag("--version", std::string("orderkit-mock ") + orderkit::version);
   app.add_option("--host", host, "Address to bind")->capture_default_str();
   app.add_option("--port", port, "Port to bind (0: any free port)")->capture_default_str()->check(CLI::Range(0, 65535));

@@ -118,7 +118,7 @@ namespace OrderKit.Oracle
                 foreach (var path in Directory.GetFiles(Path.Combine(dir, api)).OrderBy(p => p, StringComparer.Ordinal))
                 {
                     var name = Path.GetFileName(path);
-                    if (name == "tables.tsv") continue;
+                    if (name == "tables.tsv" || name == "help-page.txt") continue;  // not samples
                     int dot2 = name.LastIndexOf('.');
                     int dot1 = name.LastIndexOf('.', dot2 - 1);
                     string model = name.Substring(0, dot1), ext = name.Substring(dot2 + 1);
