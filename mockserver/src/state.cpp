@@ -46,6 +46,14 @@ void MockState::reset() {
   impl_->idempotency.clear();
 }
 
+void MockState::shut_down() {
+  {
+    std::lock_guard<std::mutex> lock(impl_->stop_mutex);
+    impl_->stopping = true;
+  }
+  impl_->stop_signal.notify_all();
+}
+
 std::string ready_line(const std::string& host, int port) {
   const bool v6 = host.find(':') != std::string::npos;
   return "orderkit-mock listening on http://" + (v6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
