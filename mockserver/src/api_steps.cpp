@@ -1,7 +1,8 @@
 // The steps between a documented endpoint's route and the endpoint itself: the checks ASP.NET
 // makes before an action runs, then the integrator tools (delay, idempotency, faults).
+#include <algorithm>
 #include <chrono>
-#include <thread>
+#include <mutex>
 
 #include "answers.hpp"
 #include "errors.hpp"
@@ -37,12 +38,15 @@ struct Fault {
 
 // Faults asked for by header (X-Mock-Status, X-Mock-Fail-Times with its key) or by the command
 // line. A malformed fault header is the caller's mistake: 400 naming the header.
-std::optional<MockResponse> decide_fault(MockState::Impl& s, const MockRequest& req, Fault& fault) {
+std::optional<MockResponse> decide_fault(MockState::Impl& s, const RequestContext& c, Fault& fault) {
+  const MockRequest& req = c.request;
   std::uint64_t value = 0;
   int status = 0;
   if (const std::string h = req.header("X-Mock-Status"); !h.empty()) {
-    if (!parse_uint(h, 599, value) || value < 100)
-      return message(400, "X-Mock-Status must be an HTTP status code (100-599), not '" + h + "'.");
+    // 1xx is not a final answer: a status line of one followed by a body would desynchronise the
+    // connection, so it is refused rather than sent.
+    if (!parse_uint(h, 599, value) || value < 200)
+      return message(400, "X-Mock-Status must be a final HTTP status code (200-599), not '" + h + "'.");
     status = static_cast<int>(value);
   }
   if (const std::string h = req.header("X-Mock-Fail-Times"); !h.empty()) {
@@ -63,7 +67,9 @@ std::optional<MockResponse> decide_fault(MockState::Impl& s, const MockRequest& 
     return std::nullopt;
   }
   if (s.options.fault_status) {
-    const std::uint64_t n = s.api_requests.load();
+    // This request's own number (check_method), not the counter now: concurrent requests that
+    // were counted meanwhile must not change this one's verdict.
+    const std::uint64_t n = c.api_request;
     const unsigned every = s.options.fault_every ? s.options.fault_every : 1;
     if (n % every == 0) {
       fault.status = s.options.fault_status;
@@ -81,7 +87,7 @@ StepResult check_method(RequestContext& c) {
   if (c.request.method != e.method && !(c.request.method == "HEAD" && e.method == "GET"))
     return method_not_allowed(c.request.method, allowed_methods(c.route));
   // From here on it counts as an API request (what --fault-every counts).
-  c.mock.api_requests.fetch_add(1);
+  c.api_request = c.mock.api_requests.fetch_add(1) + 1;
   return std::nullopt;
 }
 
@@ -137,7 +143,14 @@ StepResult apply_delay(RequestContext& c) {
       return message(400, "X-Mock-Delay-Ms must be a whole number of milliseconds (0-60000), not '" + h + "'.");
     delay_ms += v;
   }
-  if (delay_ms) std::this_thread::sleep_for(std::chrono::milliseconds(std::min(delay_ms, kMaxDelayMs)));
+  // Capped at the request timeout, the time the server gives a whole request, so that a delay
+  // cannot hold a worker longer than a slow client may; and cut short when the server stops.
+  const auto cap = static_cast<std::uint64_t>(std::max<std::int64_t>(0, c.mock.options.request_timeout.count()));
+  delay_ms = std::min({delay_ms, kMaxDelayMs, cap});
+  if (delay_ms) {
+    std::unique_lock<std::mutex> lock(c.mock.stop_mutex);
+    c.mock.stop_signal.wait_for(lock, std::chrono::milliseconds(delay_ms), [&] { return c.mock.stopping; });
+  }
   return std::nullopt;
 }
 
@@ -162,7 +175,7 @@ StepResult replay_idempotent(RequestContext& c) {
 
 StepResult inject_fault(RequestContext& c) {
   Fault fault;
-  if (auto bad = decide_fault(c.mock, c.request, fault)) return bad;
+  if (auto bad = decide_fault(c.mock, c, fault)) return bad;
   if (fault.status >= 400) {
     MockResponse r = message(fault.status, "Simulated fault (" + fault.reason + ").", c.error_format);
     if (fault.status == 503 || fault.status == 429) r.headers.emplace("Retry-After", "1");

@@ -145,10 +145,11 @@ std::string query_json(const EndpointCall& call) {
     if (!found) return;
     if (json.size() > 1) json += ",";
     json += "\"" + json_escape(f.name) + "\":";
-    bool integer = std::is_integral_v<M> && !std::is_same_v<M, bool> && !value.empty();
-    for (std::size_t i = 0; integer && i < value.size(); ++i)
-      integer = (value[i] >= '0' && value[i] <= '9') || (i == 0 && value[i] == '-' && value.size() > 1);
-    json += integer ? value : "\"" + json_escape(value) + "\"";
+    // A number written from its value ("007" is 7, as ASP.NET binds it), never pasted text;
+    // anything else quoted, so that the decoder names the field.
+    std::string number;
+    if constexpr (std::is_integral_v<M> && !std::is_same_v<M, bool>) number = integer_literal(value);
+    json += !number.empty() ? number : "\"" + json_escape(value) + "\"";
   });
   return json + "}";
 }

@@ -33,7 +33,15 @@ StepResult answer_endpoint(RequestContext& c) {
     r.body = std::move(outcome.body);
     r.headers.emplace("Content-Type", content_type(e.response_types[c.response_type]));
   }
-  if (c.fault_status) r.status = c.fault_status;  // X-Mock-Status below 400: the normal answer, that status
+  if (c.fault_status) {
+    // X-Mock-Status below 400: the normal answer, with that status; 204 and 304 have no body
+    // (RFC 9110 15.3.5, 15.4.5), or a keep-alive client would read it as the next response.
+    r.status = c.fault_status;
+    if (r.status == 204 || r.status == 304) {
+      r.body.clear();
+      r.headers.erase("Content-Type");
+    }
+  }
   // Kept for replay_idempotent; a server error is not, so that a retry with the key gets a fresh answer.
   if (!c.idempotency_key.empty() && r.status < 500) c.mock.idempotency.store(c.idempotency_key, c.fingerprint, r);
   return r;

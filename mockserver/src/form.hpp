@@ -6,6 +6,7 @@
 // by walking the model's field list, so the SDK decodes and validates it like any JSON body and
 // names the same field paths in its errors.
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -41,16 +42,11 @@ std::string scalar_json(const std::string& v) {
     const std::string l = lower(v);
     if (l == "true" || l == "false") return l;
   } else if constexpr (std::is_integral_v<T> || std::is_enum_v<T>) {
-    bool integer = !v.empty();
-    for (std::size_t i = 0; integer && i < v.size(); ++i)
-      integer = (v[i] >= '0' && v[i] <= '9') || (i == 0 && v[i] == '-' && v.size() > 1);
-    if (integer) return v;
+    if (std::string number = integer_literal(v); !number.empty()) return number;
   } else if constexpr (std::is_same_v<T, Decimal>) {
-    if (Decimal::parse(v)) {
-      bool json_number = !v.empty() && v.find_first_not_of("0123456789.-+eE") == std::string::npos &&
-                         v.front() != '+' && v.front() != '.' && v.back() != '.';
-      if (json_number) return v;
-    }
+    // Written from the parsed value, never pasted: "-.5", "05" and "1.e5" are decimals to the
+    // parser but not JSON numbers.
+    if (std::optional<Decimal> d = Decimal::parse(v)) return d->to_string();
   }
   return "\"" + json_escape(v) + "\"";
 }

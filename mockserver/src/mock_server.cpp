@@ -19,8 +19,16 @@ struct MockServer::Impl {
   std::thread thread;  // start()'s
 };
 
+namespace {
+// The bound address is a name the admin routes answer to (MockOptions::allowed_hosts).
+MockOptions with_bound_host(MockOptions options, const std::string& host) {
+  options.allowed_hosts.push_back(host);
+  return options;
+}
+}  // namespace
+
 MockServer::MockServer(MockOptions options, const std::string& host, int port)
-    : impl_(std::make_unique<Impl>(std::move(options))) {
+    : impl_(std::make_unique<Impl>(with_bound_host(std::move(options), host))) {
   configure_server(impl_->server, impl_->state.options());
   register_routes(impl_->server, impl_->state);
   impl_->host = host;
@@ -58,6 +66,8 @@ void MockServer::start() {
 
 void MockServer::stop() {
   impl_->stopping = true;
+  // Delays in flight would hold their workers, and so the stop, for up to the request timeout.
+  impl_->state.shut_down();
   // cpp-httplib 0.11.4's stop() does nothing until the accept loop runs, and a stop can come
   // before it does (right after the ready line, or a test that makes no request): wait for the
   // loop, or for serve() to have ended, then stop it.

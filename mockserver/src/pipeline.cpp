@@ -67,6 +67,22 @@ void add_cors(const MockOptions& o, MockResponse& r) {
   }
 }
 
+// Credentials a journal read by anyone on the machine must not show: Authorization, Cookie,
+// Proxy-Authorization and API-key headers (X-Api-Key, Api-Key, X-Partner-ApiKey, X-Auth-Token, ...).
+bool secret_header(const std::string& name) {
+  const std::string n = lower(name);
+  if (n == "authorization" || n == "proxy-authorization" || n == "cookie") return true;
+  for (const char* part : {"api-key", "apikey", "api_key", "auth-token", "access-token", "secret"})
+    if (n.find(part) != std::string::npos) return true;
+  return false;
+}
+
+void redact_secrets(const MockOptions& o, JournalEntry& entry) {
+  if (o.journal_secrets) return;
+  for (auto& [name, value] : entry.headers)
+    if (secret_header(name)) value = "[redacted]";
+}
+
 // Records a request in the journal, taking the parts of `owned` (the same request, when the
 // caller gave it up) instead of copying them.
 void journal_request(MockState::Impl& s, const MockRequest& req, MockRequest* owned, JournalEntry& entry,
@@ -97,6 +113,7 @@ void journal_request(MockState::Impl& s, const MockRequest& req, MockRequest* ow
     if (owned->body.size() <= keep) entry.body = std::move(owned->body);
     else entry.body = owned->body.substr(0, keep);
   }
+  redact_secrets(s.options, entry);
   s.journal.add(std::move(entry));
 }
 
@@ -114,11 +131,12 @@ MockResponse answer(MockState& state, MockState::Impl& s, const MockRequest& req
     r = message(500, std::string("The mock server failed: ") + ex.what());
   }
 
-  add_cors(s.options, r);
+  // The admin routes are for test code, not pages (answer_admin): no CORS there.
+  const bool admin = is_admin(c.route);
+  if (!admin) add_cors(s.options, r);
   r.headers.erase("X-Request-Id");
   r.headers.emplace("X-Request-Id", id);
 
-  const bool admin = c.route.kind != Route::Kind::none && c.route.kind != Route::Kind::api;
   if (!admin && req.method != "OPTIONS") journal_request(s, req, owned, c.entry, std::move(id), r.status);
   return r;
 }

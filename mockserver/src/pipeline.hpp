@@ -40,6 +40,9 @@ struct RequestContext {
   std::string idempotency_key;
   std::uint64_t fingerprint = 0;
 
+  // This request's number among API requests, from 1 (check_method): what --fault-every counts.
+  std::uint64_t api_request = 0;
+
   // A fault with a status below 400 (inject_fault): the endpoint answers normally, with it.
   int fault_status = 0;
 
@@ -47,6 +50,9 @@ struct RequestContext {
 
   const Endpoint& endpoint() const { return *route.endpoint; }
 };
+
+/// Whether a route is one of the admin routes (/__admin/*).
+inline bool is_admin(const Route& route) { return route.kind != Route::Kind::none && route.kind != Route::Kind::api; }
 
 /// A step's verdict: an answer ends the request path, nothing passes the request on.
 using StepResult = std::optional<MockResponse>;

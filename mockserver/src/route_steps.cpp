@@ -28,6 +28,46 @@ std::string health_json(const MockState::Impl& s) {
          "\",\"apis\":[" + apis + "]}";
 }
 
+// The host name of a Host header or of an Origin's authority ("[::1]:8080" -> "::1",
+// "LocalHost.:80" -> "localhost").
+std::string host_name(std::string_view authority) {
+  std::string_view h = authority;
+  if (!h.empty() && h.front() == '[') {
+    const std::size_t close = h.find(']');
+    h = close == std::string_view::npos ? h.substr(1) : h.substr(1, close - 1);
+  } else if (const std::size_t colon = h.find(':'); colon != std::string_view::npos && h.find(':', colon + 1) == std::string_view::npos) {
+    h = h.substr(0, colon);  // one colon: a port (more than one: a bare IPv6 address)
+  }
+  std::string out = lower(h);
+  if (!out.empty() && out.back() == '.') out.pop_back();
+  return out;
+}
+
+bool allowed_host(const MockOptions& o, std::string_view authority) {
+  const std::string name = host_name(authority);
+  if (name == "localhost" || name == "127.0.0.1" || name == "::1") return true;
+  for (const std::string& allowed : o.allowed_hosts)
+    if (!allowed.empty() && host_name(allowed) == name) return true;
+  return false;
+}
+
+// The admin routes are for test code on this machine, never for web pages: a Host that is not a
+// name of this server is a page that rebound its DNS name to it, and an Origin of another host is
+// a page of that origin (its request runs even though, without CORS, it cannot read the answer).
+std::optional<MockResponse> refuse_foreign_admin(const MockOptions& o, const MockRequest& req) {
+  const std::string host = req.header("Host");
+  if (!host.empty() && !allowed_host(o, host))
+    return message(403, "The admin routes answer requests for localhost, 127.0.0.1, [::1], the bound address and "
+                        "--allowed-host names only, not for Host '" + host + "'.");
+  const std::string origin = req.header("Origin");
+  if (!origin.empty()) {
+    const std::size_t scheme = origin.find("://");
+    if (scheme == std::string::npos || !allowed_host(o, std::string_view(origin).substr(scheme + 3)))
+      return message(403, "The admin routes are not for web pages: requests from Origin '" + origin + "' are refused.");
+  }
+  return std::nullopt;
+}
+
 MockResponse no_content() {
   MockResponse r;
   r.status = 204;
@@ -43,7 +83,8 @@ StepResult answer_preflight(RequestContext& c) {
   r.status = 204;
   const std::string allow = c.route.kind == Route::Kind::none ? "GET, HEAD, OPTIONS" : allowed_methods(c.route);
   r.headers.emplace("Allow", allow);
-  if (!c.mock.options.cors_origin.empty()) {
+  // No CORS for the admin routes: pages have no business there.
+  if (!c.mock.options.cors_origin.empty() && !is_admin(c.route)) {
     r.headers.emplace("Access-Control-Allow-Methods", allow);
     r.headers.emplace("Access-Control-Allow-Headers",
                       allowed_request_headers(c.request.header("Access-Control-Request-Headers")));
@@ -55,6 +96,9 @@ StepResult answer_preflight(RequestContext& c) {
 StepResult answer_admin(RequestContext& c) {
   const MockRequest& req = c.request;
   const bool get = req.method == "GET" || req.method == "HEAD";
+  if (is_admin(c.route)) {
+    if (auto refused = refuse_foreign_admin(c.mock.options, req)) return refused;
+  }
   switch (c.route.kind) {
     case Route::Kind::none:
     case Route::Kind::api: return std::nullopt;

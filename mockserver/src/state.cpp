@@ -47,6 +47,14 @@ void MockState::reset() {
   impl_->idempotency.clear();
 }
 
+void MockState::shut_down() {
+  {
+    std::lock_guard<std::mutex> lock(impl_->stop_mutex);
+    impl_->stopping = true;
+  }
+  impl_->stop_signal.notify_all();
+}
+
 std::string ready_line(const std::string& host, int port) {
   return "orderkit-mock listening on " + base_url(host, port);
 }

@@ -1,7 +1,9 @@
 #pragma once
 // MockState's private parts, shared by the request pipeline and the HTTP adapter.
 #include <atomic>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 #include <random>
 
 #include "journal.hpp"
@@ -28,6 +30,10 @@ struct MockState::Impl {
   std::atomic<std::uint64_t> api_requests{0};
   std::atomic<std::uint64_t> request_ids{0};
   std::string openapi;  // generated once
+  // Set by shut_down(): delays in progress end and later ones are skipped (apply_delay).
+  std::mutex stop_mutex;
+  std::condition_variable stop_signal;
+  bool stopping = false;
   // Generated request ids are "<instance>-<n>": unique per process run, ordered within one.
   unsigned instance = std::random_device{}();
 };

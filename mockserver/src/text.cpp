@@ -1,5 +1,6 @@
 #include "text.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 namespace orderkit::mock {
@@ -81,6 +82,18 @@ std::uint64_t fnv1a(std::string_view s, std::uint64_t seed) {
     h *= 1099511628211ull;
   }
   return h;
+}
+
+std::string integer_literal(std::string_view s) {
+  bool negative = false;
+  if (!s.empty() && (s.front() == '-' || s.front() == '+')) {
+    negative = s.front() == '-';
+    s.remove_prefix(1);
+  }
+  if (s.empty() || s.find_first_not_of("0123456789") != std::string_view::npos) return {};
+  s.remove_prefix(std::min(s.find_first_not_of('0'), s.size() - 1));  // keeps one digit of "000"
+  if (s == "0") return "0";
+  return (negative ? "-" : "") + std::string(s);
 }
 
 bool parse_uint(std::string_view s, std::uint64_t max, std::uint64_t& out) {

@@ -62,4 +62,9 @@ std::uint64_t fnv1a(std::string_view s, std::uint64_t seed = 1469598103934665603
 /// Parses a non-negative decimal integer that fits in `max`; false otherwise.
 bool parse_uint(std::string_view s, std::uint64_t max, std::uint64_t& out);
 
+/// The JSON number of a whole number written as ASP.NET's binder reads one from a URI or a form
+/// ("007" -> "7", "+5" -> "5", "-0" -> "0"), or "" when `s` is not one. Never the text itself:
+/// JSON has no leading zeros, so pasted text would make the document invalid.
+std::string integer_literal(std::string_view s);
+
 }  // namespace orderkit::mock

@@ -90,7 +90,7 @@ BOOST_AUTO_TEST_CASE(bodies_over_the_limit_are_413_with_or_without_content_lengt
   BOOST_TEST(r->status == 413);
   // Chunked: no Content-Length for the server to check up front.
   const std::string chunked =
-      "POST /broadband/api/orders HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "POST /broadband/api/orders HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
       "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n" +
       std::string("1388\r\n") + std::string(5000, ' ') + "\r\n0\r\n\r\n";
   BOOST_TEST(mock_test::raw_status(mock_test::raw_exchange(server.port(), chunked)) == 413);
@@ -119,7 +119,7 @@ BOOST_AUTO_TEST_CASE(a_wrong_method_is_405_with_allow) {
   auto put = client.Put("/licenses/api/order/data", "{}", "application/json");
   BOOST_REQUIRE(put);
   BOOST_TEST(put->status == 405);
-  const std::string trace = "TRACE /mobile/api/orders HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+  const std::string trace = "TRACE /mobile/api/orders HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
   BOOST_TEST(mock_test::raw_status(mock_test::raw_exchange(server.port(), trace)) == 405);
 }
 
@@ -155,7 +155,7 @@ BOOST_AUTO_TEST_CASE(malformed_http_gets_a_400_not_a_dropped_connection) {
   mock_test::Server server;
   for (const std::string& bytes : {std::string("GARBAGE\r\n\r\n"), std::string("GET / HTTP/9.9\r\n\r\n"),
                                   std::string("POST /mobile/api/orders HTTP/1.1\r\nContent-Length: abc\r\n\r\n"),
-                                  std::string("BREW /pot HTTP/1.1\r\nHost: x\r\n\r\n")}) {
+                                  std::string("BREW /pot HTTP/1.1\r\nHost: localhost\r\n\r\n")}) {
     BOOST_TEST_CONTEXT(bytes) {
       const std::string response = mock_test::raw_exchange(server.port(), bytes);
       BOOST_TEST(mock_test::raw_status(response) == 400);

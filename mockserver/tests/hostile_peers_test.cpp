@@ -30,7 +30,7 @@ bool has_header_named(const std::string& response, const std::string& name) {
 }
 
 std::string order_request(const std::string& extra_headers, const std::string& body) {
-  return "POST /mobile/api/orders HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n" + extra_headers +
+  return "POST /mobile/api/orders HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n" + extra_headers +
          "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
 }
 
@@ -49,12 +49,12 @@ BOOST_AUTO_TEST_CASE(range_headers_are_ignored_and_the_whole_body_is_answered) {
   // (2,700 ranges of a 100 KiB document: 291 MB).
   mock_test::Server server;
   const std::string whole = raw_body(mock_test::raw_exchange(server.port(),
-                                                             "GET /__admin/openapi.json HTTP/1.1\r\nHost: x\r\n\r\n"));
+                                                             "GET /__admin/openapi.json HTTP/1.1\r\nHost: localhost\r\n\r\n"));
   BOOST_REQUIRE(whole.size() > 1000u);
   for (const std::string range : {"bytes=0-9", "bytes=0-,0-,0-", "bytes=-5"}) {
     BOOST_TEST_CONTEXT(range) {
       const std::string response = mock_test::raw_exchange(
-          server.port(), "GET /__admin/openapi.json HTTP/1.1\r\nHost: x\r\nRange: " + range + "\r\n\r\n");
+          server.port(), "GET /__admin/openapi.json HTTP/1.1\r\nHost: localhost\r\nRange: " + range + "\r\n\r\n");
       BOOST_TEST(raw_status(response) == 200);
       BOOST_TEST(!has_header_named(response, "Content-Range"));
       BOOST_TEST((raw_body(response) == whole));
@@ -69,7 +69,7 @@ BOOST_AUTO_TEST_CASE(a_compressed_request_body_gets_415_before_it_is_read) {
   for (const std::string encoding : {"gzip", "br", "deflate", "x-unknown"}) {
     BOOST_TEST_CONTEXT(encoding) {
       RawClient client(server.port());
-      BOOST_REQUIRE(client.send("POST /mobile/api/orders HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      BOOST_REQUIRE(client.send("POST /mobile/api/orders HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                                 "Content-Encoding: " +
                                 encoding + "\r\nContent-Length: 1000000\r\n\r\n"));
       const std::string response = client.read_response();
@@ -94,9 +94,9 @@ BOOST_AUTO_TEST_CASE(answers_are_not_compressed_and_the_journal_keeps_accept_enc
   // Brotli at its default quality costs seconds of CPU for a page of text.
   mock_test::Server server;
   const std::string plain = raw_body(mock_test::raw_exchange(server.port(),
-                                                             "GET /__admin/openapi.json HTTP/1.1\r\nHost: x\r\n\r\n"));
+                                                             "GET /__admin/openapi.json HTTP/1.1\r\nHost: localhost\r\n\r\n"));
   const std::string response = mock_test::raw_exchange(
-      server.port(), "GET /__admin/openapi.json HTTP/1.1\r\nHost: x\r\nAccept-Encoding: br, gzip, deflate\r\n\r\n");
+      server.port(), "GET /__admin/openapi.json HTTP/1.1\r\nHost: localhost\r\nAccept-Encoding: br, gzip, deflate\r\n\r\n");
   BOOST_TEST(raw_status(response) == 200);
   BOOST_TEST(!has_header_named(response, "Content-Encoding"));
   BOOST_TEST((raw_body(response) == plain));
@@ -114,7 +114,7 @@ BOOST_AUTO_TEST_CASE(an_over_limit_request_expecting_100_continue_gets_413_at_on
   options.max_body_bytes = 3000;
   mock_test::Server server(options);
   RawClient client(server.port());
-  BOOST_REQUIRE(client.send("POST /mobile/api/orders HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+  BOOST_REQUIRE(client.send("POST /mobile/api/orders HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                             "Expect: 100-continue\r\nContent-Length: 5000\r\n\r\n"));
   const std::string response = client.read_response();
   BOOST_TEST(raw_status(response) == 413, response);
@@ -126,7 +126,7 @@ BOOST_AUTO_TEST_CASE(an_over_limit_request_expecting_100_continue_gets_413_at_on
 BOOST_AUTO_TEST_CASE(a_request_that_stalls_after_100_continue_gets_408) {
   mock_test::Server server(short_timeout());
   RawClient client(server.port());
-  BOOST_REQUIRE(client.send("POST /mobile/api/orders HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+  BOOST_REQUIRE(client.send("POST /mobile/api/orders HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                             "Expect: 100-continue\r\nContent-Length: 500\r\n\r\n"));
   // The interim answer, then (the body never comes) the final one.
   const std::string interim = client.read_response();
@@ -154,7 +154,7 @@ BOOST_AUTO_TEST_CASE(a_bare_lf_header_line_does_not_make_the_body_count_as_head)
   mock_test::Server server;
   std::string body = mock_test::fixture("mobile/OrderCreationRequest.request.json");
   body.insert(1, std::string(100 * 1000, ' '));
-  const std::string request = "POST /mobile/api/orders HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+  const std::string request = "POST /mobile/api/orders HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                               "Content-Length: " +
                               std::to_string(body.size()) + "\r\nX-Bare: lf\n\r\n" + body;
   const int status = raw_status(mock_test::raw_exchange(server.port(), request));
@@ -167,7 +167,7 @@ BOOST_AUTO_TEST_CASE(a_lone_lf_line_does_not_end_the_head_early) {
   // headers cannot be smuggled past the head's cap as a "body".
   mock_test::Server server;
   RawClient client(server.port());
-  BOOST_REQUIRE(client.send("GET /__admin/health HTTP/1.1\r\nHost: x\n\n"));
+  BOOST_REQUIRE(client.send("GET /__admin/health HTTP/1.1\r\nHost: localhost\n\n"));
   int n = 0;
   client.flood([&] { return "X-Filler-" + std::to_string(n++) + ": " + std::string(100, 'f') + "\r\n"; },
                64 * 1024 * 1024);
@@ -184,7 +184,7 @@ BOOST_AUTO_TEST_CASE(a_negative_chunk_size_is_refused_within_the_body_cap) {
   options.max_body_bytes = 3000;
   mock_test::Server server(options);
   RawClient client(server.port());
-  BOOST_REQUIRE(client.send("POST /mobile/api/orders HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+  BOOST_REQUIRE(client.send("POST /mobile/api/orders HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                             "Transfer-Encoding: chunked\r\n\r\n-2\r\n"));
   client.flood([] { return std::string(16 * 1024, ' '); }, 64 * 1024 * 1024);
   const int status = raw_status(client.read_response());
@@ -204,7 +204,7 @@ BOOST_AUTO_TEST_CASE(a_client_header_cannot_shadow_the_peer_address) {
   };
   mock_test::Server server(options);
   const std::string response = mock_test::raw_exchange(
-      server.port(), "GET /__admin/health HTTP/1.1\r\nHost: x\r\nREMOTE_ADDR: 203.0.113.9\r\nConnection: close\r\n\r\n");
+      server.port(), "GET /__admin/health HTTP/1.1\r\nHost: localhost\r\nREMOTE_ADDR: 203.0.113.9\r\nConnection: close\r\n\r\n");
   BOOST_TEST(raw_status(response) == 200);
   std::lock_guard<std::mutex> lock(mutex);
   BOOST_TEST(line.find("127.0.0.1 GET /__admin/health 200 ") == 0, line);
@@ -215,7 +215,7 @@ BOOST_AUTO_TEST_CASE(a_percent_encoded_line_break_in_a_header_splits_no_answer) 
   // 0.44): the mock echoes X-Request-Id only when it is printable, and generates one otherwise.
   mock_test::Server server;
   const std::string response = mock_test::raw_exchange(
-      server.port(), "GET /__admin/health HTTP/1.1\r\nHost: x\r\nX-Request-Id: a%0D%0AX-Injected: 1\r\n\r\n");
+      server.port(), "GET /__admin/health HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: a%0D%0AX-Injected: 1\r\n\r\n");
   BOOST_TEST(raw_status(response) == 200);
   BOOST_TEST(!has_header_named(response, "X-Injected"));
 }
@@ -225,9 +225,9 @@ BOOST_AUTO_TEST_CASE(a_long_path_is_answered_not_a_stack_overflow) {
   // cap (8 KiB in 0.11.4: 414 beyond) bounds the depth (upstream guarded long paths later).
   mock_test::Server server;
   const std::string path = "/" + std::string(8000, 'a');
-  BOOST_TEST(raw_status(mock_test::raw_exchange(server.port(), "GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n")) == 404);
+  BOOST_TEST(raw_status(mock_test::raw_exchange(server.port(), "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n")) == 404);
   const std::string longer = "/" + std::string(9000, 'a');
-  BOOST_TEST(raw_status(mock_test::raw_exchange(server.port(), "GET " + longer + " HTTP/1.1\r\nHost: x\r\n\r\n")) ==
+  BOOST_TEST(raw_status(mock_test::raw_exchange(server.port(), "GET " + longer + " HTTP/1.1\r\nHost: localhost\r\n\r\n")) ==
              414);
 }
 

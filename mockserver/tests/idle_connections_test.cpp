@@ -23,7 +23,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-const std::string kHealth = "GET /__admin/health HTTP/1.1\r\nHost: x\r\n\r\n";
+const std::string kHealth = "GET /__admin/health HTTP/1.1\r\nHost: localhost\r\n\r\n";
 
 // A connection to the mock that the test drives without blocking; -1 when it could not connect.
 int connect_to(int port) {

@@ -123,7 +123,7 @@ BOOST_AUTO_TEST_CASE(the_journal_and_the_log_stay_valid_utf8_json_for_any_bytes)
   mock_test::Server server(options);
   const std::string binary("PK\x03\x04\x00\xff\xfe\x80 binary", 16);
   // A binary body, and a path and header that decode to bytes that are not UTF-8.
-  const std::string request = "POST /mobile/api/orders%FF%C3?q=%FF HTTP/1.1\r\nHost: x\r\nX-Note: caf\xe9\r\n"
+  const std::string request = "POST /mobile/api/orders%FF%C3?q=%FF HTTP/1.1\r\nHost: localhost\r\nX-Note: caf\xe9\r\n"
                               "Content-Type: application/octet-stream\r\nContent-Length: " +
                               std::to_string(binary.size()) + "\r\nConnection: close\r\n\r\n" + binary;
   BOOST_TEST(mock_test::raw_status(mock_test::raw_exchange(server.port(), request)) == 404);

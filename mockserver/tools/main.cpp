@@ -73,13 +73,18 @@ std::optional<int> parse_command_line(int argc, char** argv, CommandLine& line) 
       ->capture_default_str()
       ->check(CLI::Range(1u, 4096u));
   app.add_option("--max-body-bytes", options.max_body_bytes, "Larger request bodies get 413")->capture_default_str();
-  app.add_option("--cors-origin", options.cors_origin, "Access-Control-Allow-Origin ('' to disable CORS)")
+  app.add_option("--cors-origin", options.cors_origin,
+                 "Access-Control-Allow-Origin of the APIs ('' to disable CORS; never on /__admin/*)")
       ->capture_default_str();
+  app.add_option("--allowed-host", options.allowed_hosts,
+                 "A Host name /__admin/* answers besides localhost, 127.0.0.1, [::1] and --host (repeatable)");
+  app.add_flag("--journal-secrets", options.journal_secrets,
+               "Keep Authorization, Cookie and API-key header values in the journal (default: redacted)");
   app.add_option("--static", options.static_dir, "Serve the files of this folder for other GET paths")
       ->check(CLI::ExistingDirectory);
   app.add_option("--static-csp", options.static_csp, "Content-Security-Policy of the --static files ('' for none)")
       ->capture_default_str();
-  app.add_option("--delay-ms", delay_ms, "Delay before every API answer")->capture_default_str()->check(CLI::Range(0u, 60000u));
+  app.add_option("--delay-ms", delay_ms, "Delay before every API answer (capped at --request-timeout-ms)")->capture_default_str()->check(CLI::Range(0u, 60000u));
   app.add_option("--log", log, "One line per request on stderr")
       ->capture_default_str()
       ->check(CLI::IsMember({"json", "text", "off"}));

@@ -38,8 +38,16 @@ struct MockOptions final {
   Mode mode = Mode::sample;
   /// Request bodies above this answer 413.
   std::size_t max_body_bytes = 1024 * 1024;
-  /// Access-Control-Allow-Origin of every response ("" disables CORS headers).
+  /// Access-Control-Allow-Origin of every response but the admin routes' ("" disables CORS headers).
   std::string cors_origin = "*";
+  /// Host names the admin routes (/__admin/*) answer besides localhost, 127.0.0.1 and [::1]
+  /// (MockServer adds the address it binds): a request with another Host, or from a page of
+  /// another origin, gets 403, so that no web page can read the journal or reset the mock
+  /// (DNS rebinding included).
+  std::vector<std::string> allowed_hosts;
+  /// Whether the journal keeps the values of credential headers (Authorization, Cookie,
+  /// Proxy-Authorization, API-key headers); by default they are recorded as "[redacted]".
+  bool journal_secrets = false;
   /// Folder served for GET requests that match no API (the example checkout page); "" for none.
   std::string static_dir;
   /// Content-Security-Policy sent with every static file ("" sends none). The default is the
@@ -47,7 +55,8 @@ struct MockOptions final {
   std::string static_csp =
       "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
       "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-  /// Added before every API answer.
+  /// Added before every API answer (with X-Mock-Delay-Ms), capped at request_timeout, and cut
+  /// short when the server stops.
   std::chrono::milliseconds delay{0};
   /// Requests kept by the journal (the last N), and body bytes kept per journal entry.
   std::size_t journal_size = 1000;
@@ -131,6 +140,9 @@ class MockState {
   void clear_journal();
   /// Forgets the journal, fault counters and idempotency keys.
   void reset();
+  /// Ends the delays (--delay-ms, X-Mock-Delay-Ms) of requests in progress, and skips those of
+  /// later requests, so that a server stopping is not held up by them. Called by MockServer::stop().
+  void shut_down();
 
   struct Impl;
 
