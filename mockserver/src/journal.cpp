@@ -26,38 +26,57 @@ std::string utc_timestamp(std::chrono::system_clock::time_point time) {
 
 }  // namespace
 
+std::size_t Journal::charge(const JournalEntry& e) {
+  std::size_t bytes = sizeof(JournalEntry) + e.request_id.size() + e.method.size() + e.path.size() + e.query.size() +
+                      e.body.size() + e.api.size();
+  for (const auto& [name, value] : e.headers) bytes += name.size() + value.size() + 2 * sizeof(std::string);
+  for (const auto& [key, message] : e.errors) bytes += key.size() + message.size() + 2 * sizeof(std::string);
+  return bytes;
+}
+
 void Journal::add(JournalEntry entry) {
-  if (capacity_ == 0) return;
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    ++total_;
-    if (entries_.size() < capacity_) {
-      entries_.push_back(std::move(entry));
-      return;
-    }
-    std::swap(entries_[next_], entry);
-    next_ = (next_ + 1) % capacity_;
+  const std::size_t bytes = charge(entry);
+  std::vector<Stored> evicted;  // freed after the lock is released
+  std::lock_guard<std::mutex> lock(mutex_);
+  ++total_;
+  if (capacity_ == 0 || bytes > total_bytes_) return;  // counted, not kept
+  auto stored = std::make_shared<const JournalEntry>(std::move(entry));
+  while (!entries_.empty() && (entries_.size() >= capacity_ || stored_bytes_ + bytes > total_bytes_)) {
+    stored_bytes_ -= charge(*entries_.front().second);
+    evicted.push_back(std::move(entries_.front().second));
+    entries_.pop_front();
   }
-  // `entry` is now the evicted one; it is freed here, outside the lock.
+  entries_.emplace_back(total_, std::move(stored));
+  stored_bytes_ += bytes;
 }
 
 void Journal::clear() {
-  std::vector<JournalEntry> old;
+  std::deque<std::pair<unsigned long long, Stored>> old;
   std::lock_guard<std::mutex> lock(mutex_);
   old.swap(entries_);
-  next_ = 0;
+  stored_bytes_ = 0;
 }
 
-std::string Journal::to_json() const {
+std::string Journal::to_json(const JournalPage& page) const {
   using nlohmann::ordered_json;
+  std::vector<std::pair<unsigned long long, Stored>> picked;
+  unsigned long long total = 0;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    total = total_;
+    for (const auto& stored : entries_) {
+      if (picked.size() >= page.limit) break;
+      if (stored.first > page.since) picked.push_back(stored);
+    }
+  }
   ordered_json list = ordered_json::array();
-  std::lock_guard<std::mutex> lock(mutex_);
-  for (std::size_t i = 0; i < entries_.size(); ++i) {
-    const JournalEntry& e = entries_[(next_ + i) % entries_.size()];
+  for (const auto& [seq, stored] : picked) {
+    const JournalEntry& e = *stored;
     const bool text = is_utf8(e.body);
     ordered_json headers = ordered_json::object();
     for (const auto& [name, value] : e.headers) headers[name] = value;
-    ordered_json j = {{"time", utc_timestamp(e.time)},
+    ordered_json j = {{"seq", seq},
+                      {"time", utc_timestamp(e.time)},
                       {"requestId", e.request_id},
                       {"method", e.method},
                       {"path", e.path},
@@ -81,7 +100,9 @@ std::string Journal::to_json() const {
     j["status"] = e.status;
     list.push_back(std::move(j));
   }
-  ordered_json out = {{"total", total_}, {"requests", std::move(list)}};
+  // "next" is what to pass as ?since= to get only what came after this page.
+  const unsigned long long next = picked.empty() ? page.since : picked.back().first;
+  ordered_json out = {{"total", total}, {"next", next}, {"requests", std::move(list)}};
   // Path, query and headers are text: bytes in them that are not UTF-8 become U+FFFD.
   return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }

@@ -5,6 +5,8 @@
 // not UTF-8 replaced with U+FFFD.
 #include <chrono>
 #include <cstddef>
+#include <deque>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <utility>
@@ -28,24 +30,39 @@ struct JournalEntry {
   int status = 0;
 };
 
+/// Which part of the journal a reader asks for (GET /__admin/requests?since=&limit=).
+struct JournalPage {
+  unsigned long long since = 0;  // only entries whose seq is greater (seq counts from 1)
+  std::size_t limit = static_cast<std::size_t>(-1);  // at most this many, the oldest of them first
+};
+
 class Journal {
  public:
-  Journal(std::size_t capacity, std::size_t body_bytes) : capacity_(capacity), body_bytes_(body_bytes) {}
+  /// Keeps the last `capacity` entries, at most `body_bytes` of body each and at most
+  /// `total_bytes` in all (the oldest go first; 0 keeps none).
+  Journal(std::size_t capacity, std::size_t body_bytes, std::size_t total_bytes)
+      : capacity_(capacity), body_bytes_(body_bytes), total_bytes_(total_bytes) {}
   std::size_t body_bytes() const { return body_bytes_; }
   void add(JournalEntry entry);
   void clear();
-  /// {"requests": [...]} oldest first.
-  std::string to_json() const;
+  /// {"total": N, "next": SEQ, "requests": [...]} oldest first.
+  std::string to_json(const JournalPage& page = {}) const;
+
+  /// The bytes an entry is charged for: its strings, which are what grows with the request.
+  static std::size_t charge(const JournalEntry& e);
 
  private:
+  using Stored = std::shared_ptr<const JournalEntry>;
+  // Readers copy the pointers under the lock and write the JSON outside it, so a large journal
+  // being read does not stop the workers that add to it. Evicted entries are freed after the
+  // lock is released, so workers do not queue behind each other's deallocations.
   mutable std::mutex mutex_;
-  // A ring: once full, the oldest entry is swapped out and freed after the lock is released, so
-  // worker threads do not queue behind each other's deallocations.
-  std::vector<JournalEntry> entries_;
-  std::size_t next_ = 0;  // the oldest entry once the ring is full
+  std::deque<std::pair<unsigned long long, Stored>> entries_;  // (seq, entry), oldest first
+  std::size_t stored_bytes_ = 0;
   std::size_t capacity_;
   std::size_t body_bytes_;
-  unsigned long long total_ = 0;
+  std::size_t total_bytes_;
+  unsigned long long total_ = 0;  // entries ever added: the seq of the newest
 };
 
 }  // namespace orderkit::mock

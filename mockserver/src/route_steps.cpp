@@ -1,5 +1,9 @@
 // The steps that answer paths other than the documented endpoints: preflights, the admin routes,
 // the checkout page's files and ASP.NET's 404.
+#include <algorithm>
+#include <charconv>
+#include <variant>
+
 #include "answers.hpp"
 #include "cors.hpp"
 #include "orderkit/mock/help.hpp"
@@ -68,6 +72,21 @@ std::optional<MockResponse> refuse_foreign_admin(const MockOptions& o, const Moc
   return std::nullopt;
 }
 
+// ?since=SEQ&limit=N of GET /__admin/requests: a reader that polls takes only what is new.
+std::variant<JournalPage, MockResponse> journal_page(const MockRequest& req) {
+  JournalPage page;
+  for (const auto& [name, value] : parse_query(req.query)) {
+    if (name != "since" && name != "limit") continue;
+    unsigned long long n = 0;
+    const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+    if (value.empty() || ec != std::errc() || end != value.data() + value.size())
+      return message(400, "The query parameter '" + name + "' must be a whole number, not '" + value + "'.");
+    if (name == "since") page.since = n;
+    else page.limit = static_cast<std::size_t>(std::min<unsigned long long>(n, page.limit));
+  }
+  return page;
+}
+
 MockResponse no_content() {
   MockResponse r;
   r.status = 204;
@@ -103,7 +122,11 @@ StepResult answer_admin(RequestContext& c) {
     case Route::Kind::none:
     case Route::Kind::api: return std::nullopt;
     case Route::Kind::admin_requests:
-      if (get) return json_response(200, c.mock.journal.to_json());
+      if (get) {
+        auto page = journal_page(req);
+        if (auto* refused = std::get_if<MockResponse>(&page)) return std::move(*refused);
+        return json_response(200, c.mock.journal.to_json(std::get<JournalPage>(page)));
+      }
       if (req.method == "DELETE") {
         c.state.clear_journal();
         return no_content();

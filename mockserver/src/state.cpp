@@ -35,7 +35,9 @@ MockState::~MockState() = default;
 
 const MockOptions& MockState::options() const { return impl_->options; }
 
-std::string MockState::journal_json() const { return impl_->journal.to_json(); }
+std::string MockState::journal_json(unsigned long long since, std::size_t limit) const {
+  return impl_->journal.to_json(JournalPage{since, limit});
+}
 
 const std::string& MockState::openapi() const { return impl_->openapi; }
 

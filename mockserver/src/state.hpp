@@ -16,7 +16,7 @@ namespace orderkit::mock {
 struct MockState::Impl {
   explicit Impl(MockOptions o)
       : options(std::move(o)),
-        journal(options.journal_size, options.journal_body_bytes),
+        journal(options.journal_size, options.journal_body_bytes, options.journal_bytes),
         fail_counters(options.idempotency_keys),
         idempotency(options.idempotency_keys, options.idempotency_bytes),
         static_files(options.static_dir, options.static_csp) {}

@@ -91,6 +91,8 @@ std::optional<int> parse_command_line(int argc, char** argv, CommandLine& line) 
   app.add_option("--journal-size", options.journal_size, "Requests kept by /__admin/requests")->capture_default_str();
   app.add_option("--journal-body-bytes", options.journal_body_bytes, "Body bytes kept per journal entry")
       ->capture_default_str();
+  app.add_option("--journal-bytes", options.journal_bytes, "Bytes the whole journal may hold (the oldest go first)")
+      ->capture_default_str();
   app.add_option("--fault-status", options.fault_status, "Answer API requests with this status (global fault)")
       ->check(CLI::Range(400, 599));
   app.add_option("--fault-every", options.fault_every, "With --fault-status: fail every N-th API request")

@@ -58,9 +58,11 @@ struct MockOptions final {
   /// Added before every API answer (with X-Mock-Delay-Ms), capped at request_timeout, and cut
   /// short when the server stops.
   std::chrono::milliseconds delay{0};
-  /// Requests kept by the journal (the last N), and body bytes kept per journal entry.
+  /// Requests kept by the journal (the last N), body bytes kept per journal entry, and the bytes
+  /// the whole journal may hold (the oldest entries go first).
   std::size_t journal_size = 1000;
   std::size_t journal_body_bytes = 16 * 1024;
+  std::size_t journal_bytes = 32 * 1024 * 1024;
   /// Global faults: when fault_status is non-zero, every fault_every-th API request (1: all)
   /// answers fault_status instead.
   int fault_status = 0;
@@ -132,8 +134,9 @@ class MockState {
   /// The same, taking the request's parts for the journal instead of copying them.
   MockResponse handle(MockRequest&& request);
 
-  /// The journal as JSON, oldest first (what GET /__admin/requests answers).
-  std::string journal_json() const;
+  /// The journal as JSON, oldest first (what GET /__admin/requests answers): the entries whose
+  /// "seq" is greater than `since`, at most `limit` of them; "next" is the `since` of the next page.
+  std::string journal_json(unsigned long long since = 0, std::size_t limit = static_cast<std::size_t>(-1)) const;
   /// The OpenAPI 3.0 document of the served APIs (what GET /__admin/openapi.json answers).
   const std::string& openapi() const;
   /// Forgets the journal.
