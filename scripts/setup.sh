@@ -22,8 +22,10 @@ done
 case $profile in native|full) ;; *) echo "setup: unknown profile '$profile' (native|full)" >&2; exit 2 ;; esac
 
 # Native build: compiler, CMake, and the libraries behind the dep_* targets (cmake/deps-native.cmake).
+# libssl-dev: the mock's HTTPS (and cpp-httplib's headers); openssl: the HTTPS tests make their
+# certificates with it.
 packages=(build-essential cmake pkg-config nlohmann-json3-dev libcpp-httplib-dev libtinyxml2-dev
-          libboost-test-dev libcli11-dev libbenchmark-dev)
+          libboost-test-dev libcli11-dev libbenchmark-dev libssl-dev openssl)
 if [[ $profile == full ]]; then
   # wasm build and its tests under node; load and browser testing tools.
   packages+=(emscripten wrk nginx-light chromium)

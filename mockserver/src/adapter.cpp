@@ -138,6 +138,13 @@ void answer_cut_off(const MockState& state, const CutOffRequest& cut, httplib::R
       message = "The request body's Content-Encoding '" + cut.content_encoding +
                 "' is not supported (send it uncompressed).";
       break;
+    case CutOff::ambiguous_framing:
+      message = "The request's length is ambiguous (" + cut.framing +
+                "): send one Content-Length, or Transfer-Encoding: chunked alone.";
+      break;
+    case CutOff::plain_http:
+      message = "This port serves HTTPS only: use an https:// URL.";
+      break;
     case CutOff::server_failure:
       message = "The mock server failed.";
       break;

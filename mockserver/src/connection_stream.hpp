@@ -16,9 +16,12 @@
 #include <cstddef>
 #include <functional>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "wire.hpp"
 
 namespace orderkit::mock {
 
@@ -43,15 +46,20 @@ enum class CutOff : std::uint8_t {
   head_too_large,        // its request line and headers went past max_head_bytes
   body_too_large,        // the whole request went past max_request_bytes, or declared a longer body
   unsupported_encoding,  // its body has a Content-Encoding other than identity (not read)
+  ambiguous_framing,     // where its body ends is unclear (Content-Length and Transfer-Encoding disagree)
+  plain_http,            // it came as plain HTTP to a server that serves HTTPS (answered in plain HTTP)
   server_failure,        // serving it failed (out of memory): answered 500 rather than terminating
 };
 
-/// The HTTP status a cut-off request is answered with (408, 431, 413, 415 or 500; 0 for none).
+/// The HTTP status a cut-off request is answered with (400, 408, 431, 413, 415 or 500; 0 for none).
 int cut_off_status(CutOff reason);
 
 class ConnectionStream final : public httplib::Stream {
  public:
+  /// A connection served over its socket as it is (plain HTTP).
   ConnectionStream(socket_t sock, const StreamLimits& limits);
+  /// A connection served over `wire` (TLS, say), with the same limits.
+  ConnectionStream(std::unique_ptr<Wire> wire, const StreamLimits& limits);
 
   /// Waits until the next request's first byte is available (already buffered, or on the socket)
   /// for at most `idle`. False when the time is up, the peer closed the connection, or
@@ -104,6 +112,7 @@ class ConnectionStream final : public httplib::Stream {
   // many of the `n` bytes belong to the head.
   std::size_t scan_head(const char* data, std::size_t n);
 
+  std::unique_ptr<Wire> wire_;
   socket_t sock_;
   StreamLimits limits_;
   std::string remote_ip_, local_ip_;
@@ -126,6 +135,7 @@ class ConnectionStream final : public httplib::Stream {
   bool request_line_done_ = false;
   std::string request_line_;
   bool answer_started_ = false;
+  bool head_written_ = false;  // the final answer's status line and headers were written
   CutOff cut_off_ = CutOff::none;
   bool broken_ = false;  // a send failed: the connection is unusable
 };

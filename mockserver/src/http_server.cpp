@@ -18,6 +18,7 @@ thread_local std::chrono::steady_clock::time_point t_accepted;
 // What screen() took away from the current request, and what it refused.
 thread_local httplib::Headers t_withheld;
 thread_local std::string t_refused_encoding;
+thread_local std::string t_refused_framing;
 
 // cpp-httplib's ThreadPool, with counts of the connections queued for a worker and of the
 // workers serving one.
@@ -54,6 +55,24 @@ const char* reason_phrase(int status) {
   }
 }
 
+// Why the request's body framing is ambiguous (RFC 9112 6.3), or "": the Content-Length values
+// must all be the same number, a Transfer-Encoding must be exactly "chunked", and not both.
+std::string ambiguous_framing(const httplib::Headers& headers) {
+  const auto lengths = headers.equal_range("Content-Length");
+  const auto codings = headers.equal_range("Transfer-Encoding");
+  const bool has_length = lengths.first != lengths.second, has_coding = codings.first != codings.second;
+  if (has_length && has_coding) return "both Content-Length and Transfer-Encoding";
+  for (auto it = lengths.first; it != lengths.second; ++it) {
+    const std::string_view value = trim(it->second);
+    if (value.empty() || value.find_first_not_of("0123456789") != std::string_view::npos)
+      return "Content-Length is not a number";
+    if (trim(lengths.first->second) != value) return "two different Content-Length values";
+  }
+  if (has_coding && (std::next(codings.first) != codings.second || !iequals(trim(codings.first->second), "chunked")))
+    return "a Transfer-Encoding other than chunked";
+  return "";
+}
+
 std::chrono::milliseconds to_ms(time_t sec, time_t usec) {
   return std::chrono::milliseconds(static_cast<std::int64_t>(sec) * 1000 + static_cast<std::int64_t>(usec) / 1000);
 }
@@ -87,6 +106,11 @@ HttpServer& HttpServer::set_cut_off_handler(CutOffHandler handler) {
 HttpServer& HttpServer::set_workers(unsigned threads) {
   workers_ = static_cast<int>(threads);
   new_task_queue = [this, threads] { return new CountingPool(threads, waiting_, busy_); };
+  return *this;
+}
+
+HttpServer& HttpServer::set_tls(const std::string& cert_file, const std::string& key_file) {
+  tls_ = std::make_unique<const TlsContext>(cert_file, key_file);
   return *this;
 }
 
@@ -127,6 +151,16 @@ void HttpServer::screen(httplib::Request& req, ConnectionStream& stream) const {
     throw Refused{};
   }
 
+  // Framing: where the body ends must be unambiguous, or a proxy in front of the mock could read
+  // the bytes as other requests than the mock does (request smuggling). 0.11.4 takes the first
+  // of two Content-Lengths, prefers chunked to a Content-Length, and reads no body for a
+  // Transfer-Encoding it does not know. RFC 9112 6.3: refused with 400, the connection closed.
+  if (std::string why = ambiguous_framing(req.headers); !why.empty()) {
+    t_refused_framing = std::move(why);
+    stream.cut_off(CutOff::ambiguous_framing);
+    throw Refused{};
+  }
+
   // A declared body over the limit: refused now, before 100 Continue is sent or a byte read
   // (0.11.4 would read and drop it all).
   if (!req.has_header("Transfer-Encoding")) {
@@ -138,6 +172,32 @@ void HttpServer::screen(httplib::Request& req, ConnectionStream& stream) const {
       throw Refused{};
     }
   }
+}
+
+std::unique_ptr<Wire> HttpServer::accept_tls(socket_t sock, std::chrono::steady_clock::time_point accepted) {
+  // Until its first byte a new connection gives its worker up as in serve_connection(); the
+  // handshake itself must end within the request timeout (0.11.4's SSLServer bounds only each
+  // read of it).
+  const auto give_up = [&] {
+    return stopping() || (workers_short() && std::chrono::steady_clock::now() - accepted >= kFirstRequestGrace);
+  };
+  std::unique_ptr<Wire> wire;
+  const auto deadline = std::chrono::steady_clock::now() + request_timeout_;
+  switch (tls_->accept(sock, deadline, kHandshakeSlice, give_up, wire)) {
+    case TlsContext::Accepted::secure: return wire;
+    case TlsContext::Accepted::failed: return nullptr;
+    case TlsContext::Accepted::plain_http: break;
+  }
+  // A plain HTTP request to the HTTPS port: a 400 in plain HTTP that says so (what a browser
+  // or curl shows), rather than a TLS alert the client cannot read.
+  ConnectionStream plain(sock, limits());
+  set_current_stream(&plain);
+  plain.begin_request();
+  char start[256];  // read for the log's request line: the first byte is there already
+  (void)plain.read(start, sizeof start);
+  plain.cut_off(CutOff::plain_http);
+  answer_cut_off(plain);
+  return nullptr;
 }
 
 StreamLimits HttpServer::limits() const {
@@ -160,6 +220,7 @@ void HttpServer::answer_cut_off(ConnectionStream& stream) {
   request.request_line = stream.request_line();
   request.start = stream.request_start();
   if (request.reason == CutOff::unsupported_encoding) request.content_encoding = std::move(t_refused_encoding);
+  if (request.reason == CutOff::ambiguous_framing) request.framing = std::move(t_refused_framing);
 
   httplib::Response res;
   res.status = cut_off_status(request.reason);

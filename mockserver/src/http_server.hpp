@@ -11,6 +11,7 @@
 //   builds every part of a multipart/byteranges answer in memory), no compressed request bodies
 //   (it inflates them without a limit), no compressed answers (brotli at quality 11), and a
 //   declared body over the limit refused before anything is read or 100 Continue sent;
+// - HTTPS (set_tls) through the same connection loop and limits, with a bounded handshake;
 // - workers shared fairly: while all are taken and connections wait, idle keep-alive
 //   connections give theirs up and answers say "Connection: close" (0.11.4 serves a connection
 //   on one worker for its life, so a few idle clients can lock every other client out).
@@ -19,9 +20,11 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <string>
 
 #include "connection_stream.hpp"
+#include "tls_wire.hpp"
 
 namespace orderkit::mock {
 
@@ -32,6 +35,7 @@ struct CutOffRequest {
   int remote_port = 0;
   std::string request_line;  // "POST /mobile/api/orders HTTP/1.1", or what arrived of it
   std::string content_encoding;  // for unsupported_encoding: the Content-Encoding refused
+  std::string framing;           // for ambiguous_framing: what is ambiguous
   std::chrono::steady_clock::time_point start;
 };
 
@@ -46,6 +50,8 @@ class HttpServer : public httplib::Server {
   /// While connections wait for a worker, how long a new connection may take to send the first
   /// byte of its first request (from when it was accepted) before it gives its worker up.
   static constexpr std::chrono::milliseconds kFirstRequestGrace{500};
+  /// How often a TLS handshake waiting for its first byte looks whether it should give up.
+  static constexpr std::chrono::milliseconds kHandshakeSlice{100};
 
   HttpServer();
 
@@ -60,6 +66,11 @@ class HttpServer : public httplib::Server {
   /// connections that wait for one and the workers serving one: while every worker is taken and
   /// a connection waits, idle connections give theirs up.
   HttpServer& set_workers(unsigned threads);
+  /// Serves HTTPS with this certificate chain and key (PEM files) on every connection, under the
+  /// same limits; a TLS handshake must end within the request timeout. Throws std::runtime_error
+  /// naming the file that cannot be used.
+  HttpServer& set_tls(const std::string& cert_file, const std::string& key_file);
+  bool tls() const { return tls_ != nullptr; }
 
   /// Whether the request this worker thread is serving was cut off: its answer is the cut-off
   /// handler's, not what cpp-httplib makes of the failed read (for a logger to skip).
@@ -76,6 +87,9 @@ class HttpServer : public httplib::Server {
 
   // The seam into cpp-httplib 0.11.4 (http_server_seam.cpp, where it says what it replaces).
   bool process_and_close_socket(socket_t sock) override;
+  // The TLS handshake of a new connection; null when it failed (a plain HTTP request to the TLS
+  // port is answered 400 first).
+  std::unique_ptr<Wire> accept_tls(socket_t sock, std::chrono::steady_clock::time_point accepted);
   // The keep-alive loop of one connection; false when it ended on an error.
   bool serve_connection(ConnectionStream& stream, std::chrono::steady_clock::time_point accepted);
   // What the server does with a request's head before cpp-httplib acts on it; throws Refused
@@ -99,6 +113,7 @@ class HttpServer : public httplib::Server {
   std::atomic<int> waiting_{0};
   std::atomic<int> busy_{0};
   int workers_ = 0;
+  std::unique_ptr<const TlsContext> tls_;
 };
 
 }  // namespace orderkit::mock

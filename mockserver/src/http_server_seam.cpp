@@ -5,7 +5,8 @@
 // a SocketStream per request, each read timed out but no request, and process_request() until the
 // client or the keep-alive count ends the connection. This loop keeps that logic (stop when the
 // server stops, at most keep_alive_max_count_ requests, keep_alive_timeout_sec_ idle) over one
-// ConnectionStream for the whole connection, and adds what 0.11.4 cannot be told: a deadline and
+// ConnectionStream for the whole connection (over the socket, or over TLS with set_tls: the same
+// loop and limits either way), and adds what 0.11.4 cannot be told: a deadline and
 // a byte cap per request, a look at each head before cpp-httplib acts on it (process_request's
 // setup_request callback), idle connections that give their worker up while others wait, and an
 // answer instead of std::terminate when serving a request throws (0.11.4 lets a std::bad_alloc
@@ -41,7 +42,13 @@ bool HttpServer::process_and_close_socket(socket_t sock) {
       ::close(sock);
     }
   } closer{sock};
-  ConnectionStream stream(sock, limits());
+  std::unique_ptr<Wire> wire;
+  if (!tls_) {
+    wire = std::make_unique<PlainWire>(sock);
+  } else if (!(wire = accept_tls(sock, accepted))) {
+    return false;
+  }
+  ConnectionStream stream(std::move(wire), limits());
   set_current_stream(&stream);
   return serve_connection(stream, accepted);
 }

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "http_server.hpp"
+#include "orderkit/mock/startup.hpp"
 
 namespace orderkit::mock {
 
@@ -29,7 +30,17 @@ MockOptions with_bound_host(MockOptions options, const std::string& host) {
 
 MockServer::MockServer(MockOptions options, const std::string& host, int port)
     : impl_(std::make_unique<Impl>(with_bound_host(std::move(options), host))) {
-  configure_server(impl_->server, impl_->state.options());
+  const MockOptions& o = impl_->state.options();
+  if (!o.tls_cert_file.empty() || !o.tls_key_file.empty()) {
+    if (o.tls_cert_file.empty() || o.tls_key_file.empty())
+      throw std::invalid_argument("HTTPS needs both a certificate and its key (tls_cert_file, tls_key_file)");
+    try {
+      impl_->server.set_tls(o.tls_cert_file, o.tls_key_file);
+    } catch (const std::runtime_error& e) {
+      throw std::invalid_argument(e.what());
+    }
+  }
+  configure_server(impl_->server, o);
   register_routes(impl_->server, impl_->state);
   impl_->host = host;
   impl_->port = impl_->server.bind(host, port);
@@ -45,10 +56,7 @@ MockServer::~MockServer() {
 
 int MockServer::port() const { return impl_->port; }
 
-std::string MockServer::url() const {
-  const bool v6 = impl_->host.find(':') != std::string::npos;
-  return "http://" + (v6 ? "[" + impl_->host + "]" : impl_->host) + ":" + std::to_string(impl_->port);
-}
+std::string MockServer::url() const { return base_url(impl_->host, impl_->port, impl_->server.tls()); }
 
 MockState& MockServer::state() { return impl_->state; }
 const MockState& MockServer::state() const { return impl_->state; }

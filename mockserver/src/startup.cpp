@@ -9,9 +9,9 @@
 
 namespace orderkit::mock {
 
-std::string base_url(const std::string& host, int port) {
+std::string base_url(const std::string& host, int port, bool tls) {
   const bool v6 = host.find(':') != std::string::npos;
-  return "http://" + (v6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
+  return (tls ? "https://" : "http://") + (v6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
 }
 
 std::string write_ready_file(const std::string& path, const std::string& url) {

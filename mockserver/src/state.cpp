@@ -57,8 +57,8 @@ void MockState::shut_down() {
   impl_->stop_signal.notify_all();
 }
 
-std::string ready_line(const std::string& host, int port) {
-  return "orderkit-mock listening on " + base_url(host, port);
+std::string ready_line(const std::string& host, int port, bool tls) {
+  return "orderkit-mock listening on " + base_url(host, port, tls);
 }
 
 }  // namespace orderkit::mock

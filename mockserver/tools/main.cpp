@@ -106,11 +106,21 @@ std::optional<int> parse_command_line(int argc, char** argv, CommandLine& line) 
       ->capture_default_str()
       ->check(CLI::Range(1u, 3600000u));
 
+  CLI::Option* tls_cert =
+      app.add_option("--tls-cert", options.tls_cert_file,
+                     "Serve HTTPS with this certificate (PEM; intermediates after it); needs --tls-key")
+          ->check(CLI::ExistingFile);
+  CLI::Option* tls_key = app.add_option("--tls-key", options.tls_key_file,
+                                        "The certificate's private key (PEM, no passphrase); needs --tls-cert")
+                             ->check(CLI::ExistingFile);
+  tls_cert->needs(tls_key);
+  tls_key->needs(tls_cert);
+
   app.add_option("--ready-file", line.ready_file,
-                 "Once listening, write the URL (http://HOST:PORT and a newline) to this file, atomically");
+                 "Once listening, write the URL (http(s)://HOST:PORT and a newline) to this file, atomically");
   orderkit::mock::add_config_option(app);
-  app.footer("Exit status: 0 stopped by SIGINT or SIGTERM (or --help, --version, --print-openapi), 1 cannot listen "
-             "or write --ready-file, 2 usage error (also a bad --config file).");
+  app.footer("Exit status: 0 stopped by SIGINT or SIGTERM (or --help, --version, --print-openapi), 1 cannot listen, "
+             "use the --tls-cert/--tls-key files or write --ready-file, 2 usage error (also a bad --config file).");
 
   app.add_flag("--print-openapi", print_openapi, "Print the OpenAPI document (as /__admin/openapi.json) and exit");
 
@@ -139,13 +149,16 @@ int serve(const CommandLine& line) {
   std::optional<orderkit::mock::MockServer> server;
   try {
     server.emplace(line.options, line.host, line.port);
+  } catch (const std::invalid_argument& e) {  // the TLS certificate or key
+    std::cerr << "orderkit-mock: " << e.what() << '\n';
+    return 1;
   } catch (const std::runtime_error&) {
     std::cerr << "orderkit-mock: cannot listen on " << line.host << ":" << line.port
               << " (in use, or not a local address)\n";
     return 1;
   }
   if (!line.ready_file.empty()) {
-    const std::string url = orderkit::mock::base_url(line.host, server->port());
+    const std::string url = server->url();
     if (const std::string error = orderkit::mock::write_ready_file(line.ready_file, url); !error.empty()) {
       std::cerr << "orderkit-mock: --ready-file: " << error << '\n';
       return 1;
@@ -160,7 +173,8 @@ int serve(const CommandLine& line) {
     server->stop();
   });
 
-  std::cout << orderkit::mock::ready_line(line.host, server->port()) << std::endl;  // endl flushes: scripts wait for it
+  const bool tls = !line.options.tls_cert_file.empty();
+  std::cout << orderkit::mock::ready_line(line.host, server->port(), tls) << std::endl;  // endl flushes: scripts wait for it
   const bool ok = server->serve();
   // A stop that did not come from a signal (listen failed): wake the waiter so it can be joined.
   if (!signalled) pthread_kill(waiter.native_handle(), SIGTERM);

@@ -1,5 +1,5 @@
 // orderkit submit --api API --base-url URL [--format json|xml] [--header K:V]... [--retries N]
-//                 [FILE|-]          (001: --id N [--from DATE --till DATE] instead of a file)
+//                 [--ca-file FILE] [FILE|-]          (001: --id N [--from DATE --till DATE] instead of a file)
 // Reads an order, validates it, sends it with the API's client over the native transport, and
 // prints the server's answer (exit 0; exit 1 when a 002 item came back with Success false) or the
 // error with its status and ModelState (exit 1).
@@ -29,6 +29,7 @@ struct SubmitOptions {
   int retries = 2;
   int timeout_ms = 30000;
   std::string request_id;
+  std::string ca_file;
   bool no_validate = false;
   std::string input = "-";
   std::optional<std::int32_t> id;
@@ -136,7 +137,9 @@ int run_submit(const SubmitOptions& options) {
   client.validate_before_send = !options.no_validate;
   CallOptions call;
   call.request_id = options.request_id;
-  auto transport = make_httplib_transport();
+  HttplibTransportOptions transport_options;
+  transport_options.ca_cert_file = options.ca_file;
+  auto transport = make_httplib_transport(std::move(transport_options));
 
   if (options.api == "broadband") {
     auto order = read_order<broadband::OrderNew>(options, format);
@@ -183,6 +186,10 @@ void add_submit_command(CLI::App& app) {
       ->capture_default_str();
   command->add_option("--request-id", options->request_id, "X-Request-Id to send (default: a fresh GUID)")
       ->type_name("ID");
+  command->add_option("--ca-file", options->ca_file,
+                      "For https: trust the CAs in this PEM file instead of the system's (a test CA, say)")
+      ->type_name("FILE")
+      ->check(CLI::ExistingFile);
   command->add_flag("--no-validate", options->no_validate, "Send without checking the page's rules first");
   command->add_option("--id", options->id, "contracts: the customer contract id")->type_name("N");
   command->add_option("--from", options->from, "contracts: start of the period (with --till)")->type_name("DATE");

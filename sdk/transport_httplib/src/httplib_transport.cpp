@@ -50,8 +50,11 @@ TransportFailure failure(httplib::Error error, bool read_timed_out) {
     case E::ConnectionTimeout:
       return {TransportErrorCode::connect, "connect timed out", false};
     case E::SSLConnection:
+      return {TransportErrorCode::tls, "TLS handshake failed (not a TLS server, or no protocol version or cipher in common)",
+              false};
     case E::SSLLoadingCerts:
-    case E::SSLServerVerification:
+      return {TransportErrorCode::tls, "TLS failed: cannot load the CA certificates (ca_cert_file, ca_cert_dir)", false};
+    case E::SSLServerVerification:  // tls_failure() tells the certificate from the host name
       return {TransportErrorCode::tls, "TLS failed (" + what + ")", false};
     case E::Read:
       if (read_timed_out) return {TransportErrorCode::timeout, "no response within the read timeout", true};
@@ -63,6 +66,30 @@ TransportFailure failure(httplib::Error error, bool read_timed_out) {
     default:
       return {TransportErrorCode::other, what, true};
   }
+}
+
+// Why the server's certificate was refused. cpp-httplib 0.11.4 reports both checks as
+// SSLServerVerification; the chain's verify result tells them apart (it is X509_V_OK when the
+// chain was trusted and the host name did not match).
+std::string certificate_refusal(long verify_result, const std::string& origin) {
+  if (verify_result == X509_V_OK) {
+    return "TLS host name verification failed: the server's certificate is not for the host of " + origin;
+  }
+  std::string reason;
+  switch (verify_result) {
+    case X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT: reason = "the certificate is self-signed"; break;
+    case X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN: reason = "its chain ends in an untrusted root (self-signed)"; break;
+    case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT:
+    case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
+    case X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE: reason = "its issuer is not a trusted CA"; break;
+    case X509_V_ERR_CERT_HAS_EXPIRED: reason = "the certificate has expired"; break;
+    case X509_V_ERR_CERT_NOT_YET_VALID: reason = "the certificate is not valid yet"; break;
+    case X509_V_ERR_CERT_REVOKED: reason = "the certificate is revoked"; break;
+    case X509_V_ERR_INVALID_PURPOSE: reason = "the certificate is not for TLS servers"; break;
+    default: reason = "OpenSSL verify error " + std::to_string(verify_result); break;
+  }
+  return "TLS certificate verification failed: " + reason +
+         " (ca_cert_file or ca_cert_dir name the CA that issued it; orderkit submit --ca-file)";
 }
 
 // A limit no larger than the attempt's deadline, so that no single wait outlasts the attempt.
@@ -173,7 +200,10 @@ TransportResult HttplibTransport::send(const HttpRequest& request, const SendOpt
     // httplib reports a read timeout as a read error; the clock tells them apart.
     auto elapsed = std::chrono::steady_clock::now() - started;
     bool timed_out = elapsed >= within(options.timeouts.read, attempt) - std::chrono::milliseconds(50);
-    return failure(error, timed_out);  // the connection is dropped, not pooled
+    TransportFailure f = failure(error, timed_out);  // the connection is dropped, not pooled
+    if (error == httplib::Error::SSLServerVerification)
+      f.message = certificate_refusal(client->get_openssl_verify_result(), target->origin);
+    return f;
   }
 
   HttpResponse response;

@@ -14,7 +14,9 @@ namespace orderkit::mock {
 class MockServer final {
  public:
   /// Binds host:port (0: a free port the system picks) with the server settings of `options`
-  /// and the mock installed. Throws std::runtime_error when it cannot bind.
+  /// and the mock installed. Throws std::runtime_error when it cannot bind, and
+  /// std::invalid_argument (naming the file and why) when the TLS certificate or key of
+  /// `options` cannot be used.
   explicit MockServer(MockOptions options = {}, const std::string& host = "127.0.0.1", int port = 0);
   /// Stops serving and joins the thread start() began.
   ~MockServer();
@@ -23,7 +25,7 @@ class MockServer final {
 
   /// The bound port.
   int port() const;
-  /// "http://127.0.0.1:PORT".
+  /// "http://127.0.0.1:PORT" ("https://" when the options give a TLS certificate).
   std::string url() const;
   MockState& state();
   const MockState& state() const;

@@ -87,6 +87,13 @@ struct MockOptions final {
   /// headers: 431 or 413.) Applies on the mock's own server (the orderkit-mock binary's);
   /// cpp-httplib's Server has no such limit.
   std::chrono::milliseconds request_timeout{5000};
+  /// HTTPS: the server's certificate (PEM, followed by any intermediate certificates) and its
+  /// private key (PEM, no passphrase). Both or neither ("": plain HTTP). A TLS handshake must end
+  /// within request_timeout, and a plain HTTP request to the port gets 400. Applies on the mock's
+  /// own server (MockServer, the orderkit-mock binary's); register_routes() on another server
+  /// leaves TLS to that server.
+  std::string tls_cert_file;
+  std::string tls_key_file;
 };
 
 /// Header names compared case-insensitively, as HTTP does.
@@ -162,7 +169,8 @@ void register_routes(httplib::Server& server, MockState& state);
 /// TCP_NODELAY and the worker pool, and on the mock's own server the request timeout.
 void configure_server(httplib::Server& server, const MockOptions& options);
 
-/// The line printed when the server is ready: "orderkit-mock listening on http://HOST:PORT".
-std::string ready_line(const std::string& host, int port);
+/// The line printed when the server is ready: "orderkit-mock listening on http://HOST:PORT"
+/// (https:// when `tls`).
+std::string ready_line(const std::string& host, int port, bool tls = false);
 
 }  // namespace orderkit::mock

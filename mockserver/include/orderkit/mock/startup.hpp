@@ -5,9 +5,9 @@
 
 namespace orderkit::mock {
 
-/// The server's base URL, "http://HOST:PORT" ("http://[::1]:PORT" for an IPv6 address), as the
-/// ready line and the ready file give it.
-std::string base_url(const std::string& host, int port);
+/// The server's base URL, "http://HOST:PORT" ("http://[::1]:PORT" for an IPv6 address;
+/// "https://" when `tls`), as the ready line and the ready file give it.
+std::string base_url(const std::string& host, int port, bool tls = false);
 
 /// Writes `url` and a newline to `path` atomically: to a temporary file in the same folder, then
 /// renamed over `path`, so that a harness polling for the file never reads it half-written.
