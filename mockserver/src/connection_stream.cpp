@@ -101,6 +101,7 @@ void ConnectionStream::begin_request() {
   request_line_done_ = false;
   request_line_.clear();
   answer_started_ = false;
+  hold_ = false;
   cut_off_ = CutOff::none;
 }
 
@@ -252,7 +253,7 @@ bool ConnectionStream::flush() {
 
 ssize_t ConnectionStream::write(const char* ptr, size_t size) {
   if (cut_off_ != CutOff::none || broken_) return -1;
-  if (out_.size() + size <= kGatherBytes) {
+  if (hold_ || out_.size() + size <= kGatherBytes) {
     out_.append(ptr, size);
     return static_cast<ssize_t>(size);
   }

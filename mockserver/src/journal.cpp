@@ -79,6 +79,9 @@ std::string Journal::to_json() const {
       j["errors"] = ordered_json::array();
     }
     j["status"] = e.status;
+    // Which stub answered, and what it did to the connection (only when one did).
+    if (!e.stub.empty()) j["stub"] = e.stub;
+    if (!e.fault.empty()) j["fault"] = e.fault;
     list.push_back(std::move(j));
   }
   ordered_json out = {{"total", total_}, {"requests", std::move(list)}};
