@@ -39,6 +39,7 @@ MockRequest to_request(const httplib::Request& hr) {
 
 void write(MockResponse&& r, httplib::Response& hr) {
   hr.status = r.status;
+  if (r.fault != ConnectionFault::none) HttpServer::fault_answer(r.fault);
   std::string type;
   while (!r.headers.empty()) {
     auto node = r.headers.extract(r.headers.begin());

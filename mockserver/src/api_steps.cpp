@@ -143,6 +143,11 @@ StepResult apply_delay(RequestContext& c) {
       return message(400, "X-Mock-Delay-Ms must be a whole number of milliseconds (0-60000), not '" + h + "'.");
     delay_ms += v;
   }
+  wait_unless_stopping(c, delay_ms);
+  return std::nullopt;
+}
+
+void wait_unless_stopping(RequestContext& c, std::uint64_t delay_ms) {
   // Capped at the request timeout, the time the server gives a whole request, so that a delay
   // cannot hold a worker longer than a slow client may; and cut short when the server stops.
   const auto cap = static_cast<std::uint64_t>(std::max<std::int64_t>(0, c.mock.options.request_timeout.count()));
@@ -151,7 +156,6 @@ StepResult apply_delay(RequestContext& c) {
     std::unique_lock<std::mutex> lock(c.mock.stop_mutex);
     c.mock.stop_signal.wait_for(lock, std::chrono::milliseconds(delay_ms), [&] { return c.mock.stopping; });
   }
-  return std::nullopt;
 }
 
 StepResult replay_idempotent(RequestContext& c) {

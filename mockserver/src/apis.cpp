@@ -10,6 +10,7 @@
 #include "orderkit/contracts/models.hpp"
 #include "orderkit/licenses/models.hpp"
 #include "orderkit/mobile/models.hpp"
+#include "stub_models.hpp"
 #include "text.hpp"
 
 namespace orderkit::mock {
@@ -97,6 +98,17 @@ struct Decoded {
 template <class Req>
 Decoded<Req> bind_body(const EndpointCall& call) {
   Decoded<Req> out;
+  if (call.decoded && call.decoded->tried) {
+    // Decoded by the stub matcher already: taken, not decoded twice.
+    if (Req* value = std::any_cast<Req>(&call.decoded->value)) {
+      out.value = std::move(*value);
+      return out;
+    }
+    out.failure.status = 400;
+    out.failure.model_errors = std::move(call.decoded->errors);
+    out.failure.decoded = false;
+    return out;
+  }
   Result<Req> decoded = decode<Req>(call.body, call.request_format);
   if (!decoded) {
     out.failure.status = 400;
@@ -236,13 +248,15 @@ const std::vector<std::string> kJsonHtmlXml = {"application/json", "text/json", 
 
 const std::vector<Endpoint>& endpoints() {
   static const std::vector<Endpoint> all = {
-      {&broadband::api, "POST", "api/orders", "order", "OrderNew", "OrderNew", kJsonForm, kJson, &broadband_orders},
+      {&broadband::api, "POST", "api/orders", "order", "OrderNew", "OrderNew", kJsonForm, kJson, &broadband_orders,
+       typed_models<broadband::OrderNew, broadband::OrderNew>()},
       {&contracts::api, "POST", "v1/CustomerContracts/{id}/Orders", "", "GenerateOrderQuery", "OrderBase", {},
-       kJsonXml, &contracts_orders},
+       kJsonXml, &contracts_orders, typed_models<void, contracts::OrderBase>()},
       {&mobile::api, "POST", "api/orders", "order", "OrderCreationRequest", "OrderDetailResult[]", kJsonHtmlXmlForm,
-       kJsonHtmlXml, &mobile_orders},
+       kJsonHtmlXml, &mobile_orders,
+       typed_models<mobile::OrderCreationRequest, std::vector<mobile::OrderDetailResult>>()},
       {&licenses::api, "POST", "api/order/data", "order", "OrderRequest", "ValidationResult", kJsonXmlForm, kJsonXml,
-       &licenses_order_data},
+       &licenses_order_data, typed_models<licenses::OrderRequest, licenses::ValidationResult>()},
   };
   return all;
 }

@@ -12,8 +12,11 @@
 #include "orderkit/core/meta.hpp"
 #include "orderkit/mock/server.hpp"
 #include "body_format.hpp"
+#include "decoded_body.hpp"
 
 namespace orderkit::mock {
+
+struct StubModels;  // stub_models.hpp
 
 /// One request, as far as an endpoint's behaviour needs it.
 struct EndpointCall {
@@ -24,6 +27,7 @@ struct EndpointCall {
   std::string_view path_id;                       // the {id} segment (001)
   std::vector<std::pair<std::string, std::string>> query;
   std::atomic<std::int64_t>* next_id = nullptr;  // echo mode's fresh ids
+  DecodedBody* decoded = nullptr;                 // the body already decoded (or not), when a step did
 };
 
 /// What an endpoint answers: a body (200 or the status given), or the model errors that make
@@ -46,6 +50,7 @@ struct Endpoint {
   std::vector<std::string> request_types;   // documented request media types ("" list: no body)
   std::vector<std::string> response_types;  // documented response media types, formatter order
   EndpointOutcome (*handle)(const EndpointCall& call);
+  const StubModels* stub_models;  // what stubs match and answer with (typed_models<Req, Resp>())
 };
 
 /// The four endpoints in page order.

@@ -120,6 +120,7 @@ void ConnectionStream::begin_request() {
   request_line_.clear();
   answer_started_ = false;
   head_written_ = false;
+  hold_ = false;
   cut_off_ = CutOff::none;
 }
 
@@ -268,7 +269,7 @@ ssize_t ConnectionStream::write(const char* ptr, size_t size) {
       data = head;
     }
   }
-  if (out_.size() + data.size() <= kGatherBytes) {
+  if (hold_ || out_.size() + data.size() <= kGatherBytes) {
     out_.append(data);
     return static_cast<ssize_t>(size);
   }

@@ -78,6 +78,14 @@ class ConnectionStream final : public httplib::Stream {
   bool answer_started() const { return answer_started_; }
   /// Drops what write() gathered and not yet sent.
   void discard_output() { out_.clear(); }
+  /// Gathers the rest of this request's answer however large it grows, for take_output().
+  void hold_answer() { hold_ = true; }
+  /// What write() gathered and not yet sent, taken away.
+  std::string take_output() {
+    std::string taken;
+    taken.swap(out_);
+    return taken;
+  }
   /// The request line as far as it arrived (at most a few hundred bytes), for the log.
   const std::string& request_line() const { return request_line_; }
   std::chrono::steady_clock::time_point request_start() const { return request_start_; }
@@ -136,6 +144,7 @@ class ConnectionStream final : public httplib::Stream {
   std::string request_line_;
   bool answer_started_ = false;
   bool head_written_ = false;  // the final answer's status line and headers were written
+  bool hold_ = false;  // hold_answer()
   CutOff cut_off_ = CutOff::none;
   bool broken_ = false;  // a send failed: the connection is unusable
 };

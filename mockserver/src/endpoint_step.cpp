@@ -17,7 +17,9 @@ StepResult answer_endpoint(RequestContext& c) {
   call.path_id = c.route.id;
   call.query = parse_query(c.request.query);
   call.next_id = &c.mock.next_id;
+  call.decoded = &c.body;
   EndpointOutcome outcome = e.handle(call);
+  c.body = DecodedBody{};  // what the endpoint did not take is not needed any more
 
   MockResponse r;
   if (!e.request_types.empty()) c.entry.has_body_model = true;

@@ -33,7 +33,7 @@ std::string encode_xml_name(std::string_view name) {
 }
 
 std::string model_state_body(const std::vector<FieldError>& errors, std::string_view param, BodyFormat wire) {
-  std::vector<std::pair<std::string, std::vector<std::string>>> groups;
+  ModelStateGroups groups;
   for (const FieldError& e : errors) {
     std::string key = model_state_key(param, e.path);
     auto it = groups.begin();
@@ -44,10 +44,18 @@ std::string model_state_body(const std::vector<FieldError>& errors, std::string_
     }
     it->second.push_back(e.message);
   }
+  return http_error_body(kInvalidRequest, {}, groups, wire);
+}
+
+std::string http_error_body(std::string_view message, const std::vector<std::pair<std::string, std::string>>& extra,
+                            const ModelStateGroups& model_state, BodyFormat wire) {
   if (wire == BodyFormat::xml) {
+    std::string xml = "<Error><Message>" + xml_escape(message) + "</Message>";
+    for (const auto& [name, value] : extra) xml += "<" + name + ">" + xml_escape(value) + "</" + name + ">";
+    if (model_state.empty()) return xml + "</Error>";
     // HttpError's WriteXml writes a string[] value as its items separated by spaces.
-    std::string xml = "<Error><Message>" + xml_escape(kInvalidRequest) + "</Message><ModelState>";
-    for (const auto& [key, messages] : groups) {
+    xml += "<ModelState>";
+    for (const auto& [key, messages] : model_state) {
       const std::string name = encode_xml_name(key);
       xml += "<" + name + ">";
       for (std::size_t i = 0; i < messages.size(); ++i) xml += (i ? " " : "") + xml_escape(messages[i]);
@@ -55,11 +63,14 @@ std::string model_state_body(const std::vector<FieldError>& errors, std::string_
     }
     return xml + "</ModelState></Error>";
   }
-  std::string json = "{\"Message\":\"" + json_escape(kInvalidRequest) + "\",\"ModelState\":{";
-  for (std::size_t g = 0; g < groups.size(); ++g) {
-    json += (g ? ",\"" : "\"") + json_escape(groups[g].first) + "\":[";
-    for (std::size_t i = 0; i < groups[g].second.size(); ++i)
-      json += (i ? ",\"" : "\"") + json_escape(groups[g].second[i]) + "\"";
+  std::string json = "{\"Message\":\"" + json_escape(message) + "\"";
+  for (const auto& [name, value] : extra) json += ",\"" + json_escape(name) + "\":\"" + json_escape(value) + "\"";
+  if (model_state.empty()) return json + "}";
+  json += ",\"ModelState\":{";
+  for (std::size_t g = 0; g < model_state.size(); ++g) {
+    json += (g ? ",\"" : "\"") + json_escape(model_state[g].first) + "\":[";
+    for (std::size_t i = 0; i < model_state[g].second.size(); ++i)
+      json += (i ? ",\"" : "\"") + json_escape(model_state[g].second[i]) + "\"";
     json += "]";
   }
   return json + "}}";
@@ -67,14 +78,7 @@ std::string model_state_body(const std::vector<FieldError>& errors, std::string_
 
 std::string error_body(std::string_view message, BodyFormat wire,
                        const std::vector<std::pair<std::string, std::string>>& extra) {
-  if (wire == BodyFormat::xml) {
-    std::string xml = "<Error><Message>" + xml_escape(message) + "</Message>";
-    for (const auto& [name, value] : extra) xml += "<" + name + ">" + xml_escape(value) + "</" + name + ">";
-    return xml + "</Error>";
-  }
-  std::string json = "{\"Message\":\"" + json_escape(message) + "\"";
-  for (const auto& [name, value] : extra) json += ",\"" + json_escape(name) + "\":\"" + json_escape(value) + "\"";
-  return json + "}";
+  return http_error_body(message, extra, {}, wire);
 }
 
 }  // namespace orderkit::mock

@@ -28,6 +28,14 @@ std::string model_state_body(const std::vector<FieldError>& errors, std::string_
 std::string error_body(std::string_view message, BodyFormat wire,
                        const std::vector<std::pair<std::string, std::string>>& extra = {});
 
+/// ModelState: (key, messages) in first-seen order.
+using ModelStateGroups = std::vector<std::pair<std::string, std::vector<std::string>>>;
+
+/// An HttpError: Message, the further string members (name, value) in that order, then
+/// ModelState when it has entries.
+std::string http_error_body(std::string_view message, const std::vector<std::pair<std::string, std::string>>& extra,
+                            const ModelStateGroups& model_state, BodyFormat wire);
+
 /// XmlConvert.EncodeLocalName: characters not allowed in an XML name become _xHHHH_.
 std::string encode_xml_name(std::string_view name);
 

@@ -12,7 +12,9 @@ namespace orderkit::mock {
 namespace {
 
 // The connection this worker thread serves, for serving_cut_off_request().
-thread_local const ConnectionStream* t_stream = nullptr;
+thread_local ConnectionStream* t_stream = nullptr;
+// A stub's fault for the current answer (fault_answer()).
+thread_local ConnectionFault t_fault = ConnectionFault::none;
 // When it was accepted (its job queued), for the first request's grace.
 thread_local std::chrono::steady_clock::time_point t_accepted;
 // What screen() took away from the current request, and what it refused.
@@ -118,9 +120,37 @@ bool HttpServer::serving_cut_off_request() { return t_stream != nullptr && t_str
 
 const httplib::Headers& HttpServer::withheld_headers() { return t_withheld; }
 
-void HttpServer::set_current_stream(const ConnectionStream* stream) {
+void HttpServer::set_current_stream(ConnectionStream* stream) {
   t_stream = stream;
   t_withheld.clear();
+  t_fault = ConnectionFault::none;
+}
+
+void HttpServer::fault_answer(ConnectionFault fault) {
+  t_fault = fault;
+  // The whole answer is held back, so that only the part the fault leaves is sent.
+  if (t_stream && fault != ConnectionFault::none) t_stream->hold_answer();
+}
+
+ConnectionFault HttpServer::take_fault() {
+  const ConnectionFault f = t_fault;
+  t_fault = ConnectionFault::none;
+  return f;
+}
+
+void HttpServer::break_answer(ConnectionStream& stream, ConnectionFault fault) {
+  std::string out = stream.take_output();
+  if (fault == ConnectionFault::close) {
+    stream.answer_and_close({});
+    return;
+  }
+  // half_body: the status line and headers (which announce the whole length), half the body.
+  const std::size_t head = out.find("\r\n\r\n");
+  if (head != std::string::npos) {
+    const std::size_t body_start = head + 4;
+    out.resize(body_start + (out.size() - body_start) / 2);
+  }
+  stream.answer_and_close(out);
 }
 
 std::chrono::steady_clock::time_point HttpServer::accepted_at() {

@@ -25,6 +25,7 @@
 
 #include "connection_stream.hpp"
 #include "tls_wire.hpp"
+#include "orderkit/mock/server.hpp"
 
 namespace orderkit::mock {
 
@@ -76,6 +77,10 @@ class HttpServer : public httplib::Server {
   /// handler's, not what cpp-httplib makes of the failed read (for a logger to skip).
   static bool serving_cut_off_request();
 
+  /// Makes the answer to the request this worker thread serves break its connection (a stub's
+  /// fault): nothing sent, or the head and half the body; then the connection is closed.
+  static void fault_answer(ConnectionFault fault);
+
   /// Request headers of the request this worker thread serves that screen() took away from
   /// cpp-httplib (Accept-Encoding, so that it compresses nothing), for the journal.
   static const httplib::Headers& withheld_headers();
@@ -105,7 +110,11 @@ class HttpServer : public httplib::Server {
   void answer_cut_off(ConnectionStream& stream);
   StreamLimits limits() const;
   // The connection this worker thread serves, and when it was accepted (set by set_workers' pool).
-  static void set_current_stream(const ConnectionStream* stream);
+  static void set_current_stream(ConnectionStream* stream);
+  // The fault fault_answer() set for the current request (none afterwards).
+  static ConnectionFault take_fault();
+  // Sends what the fault leaves of the gathered answer, and closes.
+  static void break_answer(ConnectionStream& stream, ConnectionFault fault);
   static std::chrono::steady_clock::time_point accepted_at();
 
   std::chrono::milliseconds request_timeout_{5000};

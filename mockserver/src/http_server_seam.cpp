@@ -66,6 +66,7 @@ bool HttpServer::serve_connection(ConnectionStream& stream, std::chrono::steady_
     };
     if (!stream.wait_for_request(std::chrono::duration_cast<std::chrono::milliseconds>(idle), give_up)) break;
     stream.begin_request();
+    take_fault();  // none left from an earlier request
     // The answer says "Connection: close" when it is the last one.
     const bool last = left == 1 || workers_short();
     bool connection_closed = false;
@@ -83,6 +84,11 @@ bool HttpServer::serve_connection(ConnectionStream& stream, std::chrono::steady_
     }
     if (stream.cut_off() != CutOff::none) {
       answer_cut_off(stream);
+      return false;
+    }
+    // A stub's fault: the answer (held back whole) is cut, and the connection closed.
+    if (const ConnectionFault fault = take_fault(); fault != ConnectionFault::none) {
+      break_answer(stream, fault);
       return false;
     }
     // The answer was gathered; it goes out here in one send.

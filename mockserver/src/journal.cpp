@@ -98,6 +98,9 @@ std::string Journal::to_json(const JournalPage& page) const {
       j["errors"] = ordered_json::array();
     }
     j["status"] = e.status;
+    // Which stub answered, and what it did to the connection (only when one did).
+    if (!e.stub.empty()) j["stub"] = e.stub;
+    if (!e.fault.empty()) j["fault"] = e.fault;
     list.push_back(std::move(j));
   }
   // "next" is what to pass as ?since= to get only what came after this page.

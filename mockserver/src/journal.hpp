@@ -28,6 +28,8 @@ struct JournalEntry {
   bool has_body_model = false;   // whether decoded/errors apply
   std::vector<std::pair<std::string, std::string>> errors;  // (ModelState key, message)
   int status = 0;
+  std::string stub;   // the id of the stub that answered, or ""
+  std::string fault;  // "close" or "half_body" when the answer broke the connection, or ""
 };
 
 /// Which part of the journal a reader asks for (GET /__admin/requests?since=&limit=).

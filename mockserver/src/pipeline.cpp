@@ -29,14 +29,19 @@ namespace {
 //                             which every later error answer is written in.
 //   6. check_body_media_type  400 for a missing body, 415 for an undocumented media type.
 // Then the integrator tools, which act on requests the real server would accept:
-//   7. apply_delay            first, so that a replayed or faulted answer is delayed too.
-//   8. replay_idempotent      a repeated Idempotency-Key answers as the first time (or 422),
+//   7. apply_delay            first, so that a replayed, stubbed or faulted answer is delayed too.
+//   8. answer_stub            the stubs programmed from outside (POST /__admin/stubs, --stubs):
+//                             the most specific instruction, so before the documented behaviour;
+//                             a request no stub matches passes on unchanged (its body, if a stub
+//                             decoded it, is not decoded again).
+//   9. replay_idempotent      a repeated Idempotency-Key answers as the first time (or 422),
 //                             before faults: a stored answer does not fail on its replay.
-//   9. inject_fault           X-Mock-Status, X-Mock-Fail-Times, --fault-status.
-//  10. answer_endpoint        the documented behaviour; always answers.
+//  10. inject_fault           X-Mock-Status, X-Mock-Fail-Times, --fault-status.
+//  11. answer_endpoint        the documented behaviour; always answers.
 constexpr Step kSteps[] = {
-    answer_preflight,      answer_admin,       answer_other_paths, check_method,  negotiate_formats,
-    check_body_media_type, apply_delay,        replay_idempotent,  inject_fault,  answer_endpoint,
+    answer_preflight,      answer_admin, answer_other_paths, check_method,  negotiate_formats,
+    check_body_media_type, apply_delay,  answer_stub,        replay_idempotent, inject_fault,
+    answer_endpoint,
 };
 
 MockResponse run_steps(RequestContext& c) {
@@ -137,6 +142,7 @@ MockResponse answer(MockState& state, MockState::Impl& s, const MockRequest& req
   r.headers.erase("X-Request-Id");
   r.headers.emplace("X-Request-Id", id);
 
+  if (r.fault != ConnectionFault::none) c.entry.fault = r.fault == ConnectionFault::close ? "close" : "half_body";
   if (!admin && req.method != "OPTIONS") journal_request(s, req, owned, c.entry, std::move(id), r.status);
   return r;
 }

@@ -13,6 +13,7 @@
 #include "router.hpp"
 #include "state.hpp"
 #include "body_format.hpp"
+#include "decoded_body.hpp"
 
 namespace orderkit::mock {
 
@@ -43,6 +44,10 @@ struct RequestContext {
   // This request's number among API requests, from 1 (check_method): what --fault-every counts.
   std::uint64_t api_request = 0;
 
+  // The body decoded as the endpoint's request model, when a step needed it (answer_stub): the
+  // endpoint takes it instead of decoding the body again.
+  DecodedBody body;
+
   // A fault with a status below 400 (inject_fault): the endpoint answers normally, with it.
   int fault_status = 0;
 
@@ -69,7 +74,12 @@ StepResult negotiate_formats(RequestContext& c);
 StepResult check_body_media_type(RequestContext& c);
 StepResult apply_delay(RequestContext& c);
 StepResult replay_idempotent(RequestContext& c);
+StepResult answer_stub(RequestContext& c);
 StepResult inject_fault(RequestContext& c);
 StepResult answer_endpoint(RequestContext& c);
+
+/// Waits `ms` milliseconds, capped at the request timeout (and at a minute), or until the server
+/// stops: a delay never holds a worker longer than a slow client may.
+void wait_unless_stopping(RequestContext& c, std::uint64_t ms);
 
 }  // namespace orderkit::mock

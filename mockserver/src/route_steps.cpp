@@ -93,6 +93,36 @@ MockResponse no_content() {
   return r;
 }
 
+// /__admin/stubs and /__admin/stubs/{id}.
+MockResponse answer_stubs_admin(RequestContext& c) {
+  const MockRequest& req = c.request;
+  const bool get = req.method == "GET" || req.method == "HEAD";
+  const std::string& id = c.route.id;
+  if (id.empty()) {
+    if (get) return json_response(200, c.state.stubs_json());
+    if (req.method == "POST") {
+      StubsAdded added = c.state.add_stubs(req.body);
+      if (!added.ok()) return message(400, "The stubs were refused: " + added.error);
+      return json_response(201, std::move(added.json));
+    }
+    if (req.method == "DELETE") {
+      c.state.remove_stubs();
+      return no_content();
+    }
+  } else {
+    if (get) {
+      std::string stub = c.state.stub_json(id);
+      if (stub.empty()) return message(404, "No stub has the id '" + id + "'.");
+      return json_response(200, std::move(stub));
+    }
+    if (req.method == "DELETE") {
+      if (!c.state.remove_stub(id)) return message(404, "No stub has the id '" + id + "'.");
+      return no_content();
+    }
+  }
+  return method_not_allowed(req.method, allowed_methods(c.route));
+}
+
 }  // namespace
 
 StepResult answer_preflight(RequestContext& c) {
@@ -143,6 +173,13 @@ StepResult answer_admin(RequestContext& c) {
       break;
     case Route::Kind::admin_openapi:
       if (get) return json_response(200, c.mock.openapi);
+      break;
+    case Route::Kind::admin_stubs: return answer_stubs_admin(c);
+    case Route::Kind::admin_scenarios_reset:
+      if (req.method == "POST") {
+        c.state.reset_scenarios();
+        return no_content();
+      }
       break;
   }
   return method_not_allowed(req.method, allowed_methods(c.route));

@@ -54,12 +54,23 @@ std::string served_path(const Endpoint& endpoint, std::string_view api) {
 Route match_route(std::string_view path, std::string_view api) {
   Route r;
   Segments parts(path);
-  std::string_view first, second, rest;
-  if (parts.next(first) && iequals(first, "__admin") && parts.next(second) && !parts.next(rest)) {
-    if (iequals(second, "requests")) r.kind = Route::Kind::admin_requests;
-    else if (iequals(second, "health")) r.kind = Route::Kind::admin_health;
-    else if (iequals(second, "openapi.json")) r.kind = Route::Kind::admin_openapi;
-    else if (iequals(second, "reset")) r.kind = Route::Kind::admin_reset;
+  std::string_view first, second;
+  if (parts.next(first) && iequals(first, "__admin") && parts.next(second)) {
+    std::string_view third, more;
+    const bool has_third = parts.next(third);
+    if (has_third && parts.next(more)) return r;
+    if (!has_third) {
+      if (iequals(second, "requests")) r.kind = Route::Kind::admin_requests;
+      else if (iequals(second, "health")) r.kind = Route::Kind::admin_health;
+      else if (iequals(second, "openapi.json")) r.kind = Route::Kind::admin_openapi;
+      else if (iequals(second, "reset")) r.kind = Route::Kind::admin_reset;
+      else if (iequals(second, "stubs")) r.kind = Route::Kind::admin_stubs;
+    } else if (iequals(second, "stubs")) {
+      r.kind = Route::Kind::admin_stubs;
+      r.id = std::string(third);
+    } else if (iequals(second, "scenarios") && iequals(third, "reset")) {
+      r.kind = Route::Kind::admin_scenarios_reset;
+    }
     return r;
   }
   for (const Endpoint& e : endpoints()) {
@@ -80,7 +91,9 @@ std::string allowed_methods(const Route& route) {
   switch (route.kind) {
     case Route::Kind::api: return std::string(route.endpoint->method) + ", OPTIONS";
     case Route::Kind::admin_requests: return "GET, HEAD, DELETE, OPTIONS";
-    case Route::Kind::admin_reset: return "POST, OPTIONS";
+    case Route::Kind::admin_reset:
+    case Route::Kind::admin_scenarios_reset: return "POST, OPTIONS";
+    case Route::Kind::admin_stubs: return route.id.empty() ? "GET, HEAD, POST, DELETE, OPTIONS" : "GET, HEAD, DELETE, OPTIONS";
     case Route::Kind::admin_health:
     case Route::Kind::admin_openapi: return "GET, HEAD, OPTIONS";
     case Route::Kind::none: break;

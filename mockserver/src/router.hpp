@@ -9,10 +9,14 @@
 namespace orderkit::mock {
 
 struct Route {
-  enum class Kind : std::uint8_t { none, api, admin_requests, admin_health, admin_openapi, admin_reset };
+  enum class Kind : std::uint8_t {
+    none, api, admin_requests, admin_health, admin_openapi, admin_reset,
+    admin_stubs,            // /__admin/stubs, and /__admin/stubs/{id} (the id in `id`)
+    admin_scenarios_reset,  // /__admin/scenarios/reset
+  };
   Kind kind = Kind::none;
   const Endpoint* endpoint = nullptr;
-  std::string id;  // the {id} segment
+  std::string id;  // the {id} segment (of 001's route, or of /__admin/stubs/{id})
 };
 
 /// Finds the route for `path`; `api` is MockOptions::api ("" serves all four under base paths).

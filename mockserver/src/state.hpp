@@ -10,6 +10,7 @@
 #include "orderkit/mock/server.hpp"
 #include "static_files.hpp"
 #include "stores.hpp"
+#include "stubs.hpp"
 
 namespace orderkit::mock {
 
@@ -19,13 +20,15 @@ struct MockState::Impl {
         journal(options.journal_size, options.journal_body_bytes, options.journal_bytes),
         fail_counters(options.idempotency_keys),
         idempotency(options.idempotency_keys, options.idempotency_bytes),
-        static_files(options.static_dir, options.static_csp) {}
+        static_files(options.static_dir, options.static_csp),
+        stubs(options.api) {}
 
   MockOptions options;
   Journal journal;
   FailCounters fail_counters;
   IdempotencyStore idempotency;
   StaticFiles static_files;
+  StubStore stubs;
   std::atomic<std::int64_t> next_id{0};
   std::atomic<std::uint64_t> api_requests{0};
   std::atomic<std::uint64_t> request_ids{0};

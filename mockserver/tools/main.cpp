@@ -58,7 +58,8 @@ std::optional<int> parse_command_line(int argc, char** argv, CommandLine& line) 
                "All APIs are served under their base paths (/broadband/api/orders,\n"
                "/contracts/v1/CustomerContracts/{id}/Orders, /mobile/api/orders, /licenses/api/order/data);\n"
                "--api serves one at the documented path. Admin: /__admin/requests, /__admin/health,\n"
-               "/__admin/openapi.json, POST /__admin/reset. Per-request faults: X-Mock-Status, X-Mock-Delay-Ms,\n"
+               "/__admin/openapi.json, POST /__admin/reset, /__admin/stubs (programmed answers, also --stubs FILE).\n"
+               "Per-request faults: X-Mock-Status, X-Mock-Delay-Ms,\n"
                "X-Mock-Fail-Times (+ X-Mock-Fail-Key; default key: method, path and body).\n"
                "Help pages: GET /Help (with --api), else /broadband/Help, /contracts/Help, ..."};
   app.set_version_flag("--version", std::string("orderkit-mock ") + orderkit::version);
@@ -116,11 +117,15 @@ std::optional<int> parse_command_line(int argc, char** argv, CommandLine& line) 
   tls_cert->needs(tls_key);
   tls_key->needs(tls_cert);
 
+  app.add_option("--stubs", options.stub_files,
+                 "Load stubs (programmed answers, the JSON of POST /__admin/stubs) from this file at start (repeatable)")
+      ->check(CLI::ExistingFile);
+
   app.add_option("--ready-file", line.ready_file,
                  "Once listening, write the URL (http(s)://HOST:PORT and a newline) to this file, atomically");
   orderkit::mock::add_config_option(app);
-  app.footer("Exit status: 0 stopped by SIGINT or SIGTERM (or --help, --version, --print-openapi), 1 cannot listen, "
-             "use the --tls-cert/--tls-key files or write --ready-file, 2 usage error (also a bad --config file).");
+  app.footer("Exit status: 0 stopped by SIGINT or SIGTERM (or --help, --version, --print-openapi), 1 cannot listen "
+             "or write --ready-file, 2 usage error (also a bad --config, --stubs, --tls-cert or --tls-key file).");
 
   app.add_flag("--print-openapi", print_openapi, "Print the OpenAPI document (as /__admin/openapi.json) and exit");
 
@@ -149,9 +154,11 @@ int serve(const CommandLine& line) {
   std::optional<orderkit::mock::MockServer> server;
   try {
     server.emplace(line.options, line.host, line.port);
-  } catch (const std::invalid_argument& e) {  // the TLS certificate or key
+  } catch (const std::invalid_argument& e) {
+    // A --stubs file the mock refuses (the message names the file and the JSON path), or TLS
+    // certificate and key files it cannot use.
     std::cerr << "orderkit-mock: " << e.what() << '\n';
-    return 1;
+    return 2;
   } catch (const std::runtime_error&) {
     std::cerr << "orderkit-mock: cannot listen on " << line.host << ":" << line.port
               << " (in use, or not a local address)\n";
@@ -189,7 +196,12 @@ int main(int argc, char** argv) {
   CommandLine line;
   if (std::optional<int> exit_code = parse_command_line(argc, argv, line)) return *exit_code;
   if (line.print_openapi) {
-    std::cout << orderkit::mock::MockState(line.options).openapi() << '\n';
+    try {
+      std::cout << orderkit::mock::MockState(line.options).openapi() << '\n';
+    } catch (const std::invalid_argument& e) {
+      std::cerr << "orderkit-mock: " << e.what() << '\n';
+      return 2;
+    }
     return 0;
   }
   return serve(line);

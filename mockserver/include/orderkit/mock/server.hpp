@@ -94,6 +94,10 @@ struct MockOptions final {
   /// leaves TLS to that server.
   std::string tls_cert_file;
   std::string tls_key_file;
+  /// Stub files (the JSON of POST /__admin/stubs) loaded when the state is made, in order; a
+  /// file that cannot be read or holds a stub the mock refuses makes MockState's constructor
+  /// throw std::invalid_argument naming the file and the JSON path. See docs/mock.md, Stubs.
+  std::vector<std::string> stub_files;
 };
 
 /// Header names compared case-insensitively, as HTTP does.
@@ -115,13 +119,30 @@ struct MockRequest {
   std::string header(std::string_view name) const;
 };
 
+/// What a stub's answer does to the connection instead of a plain answer. Applied by the
+/// mock's own server (MockServer, the binary); another cpp-httplib server sends the answer whole.
+enum class ConnectionFault : std::uint8_t {
+  none,
+  close,      // the connection is closed without an answer
+  half_body,  // the status line, the headers (with the whole Content-Length) and half the body, then closed
+};
+
 /// A response of the mock.
 struct MockResponse {
   int status = 200;
   MockHeaders headers;
   std::string body;
+  ConnectionFault fault = ConnectionFault::none;
 
   std::string header(std::string_view name) const;
+};
+
+/// What adding stubs gives: the stored stubs as JSON ({"stubs": [...]}, each with its id), or
+/// why none was added ("stubs[1].request.body.OrderDetails[0].Nope: OrderItem has no field 'Nope'").
+struct StubsAdded {
+  std::string json;
+  std::string error;
+  bool ok() const { return error.empty(); }
 };
 
 /// The mock's state shared by all worker threads: options, journal, fault counters, idempotency
@@ -148,8 +169,28 @@ class MockState {
   const std::string& openapi() const;
   /// Forgets the journal.
   void clear_journal();
-  /// Forgets the journal, fault counters and idempotency keys.
+  /// Forgets the journal, fault counters and idempotency keys, and resets the stubs' scenarios
+  /// and `times` counts (the stubs stay).
   void reset();
+
+  /// Adds stubs (programmable answers; the format is in docs/mock.md, Stubs): `json` is
+  /// {"stubs": [STUB, ...]} or one STUB, as POST /__admin/stubs takes it. Every stub is checked
+  /// against the endpoint's field lists first; one refused stub adds none. A stub with the id of
+  /// a stored one replaces it. At most kMaxStubs stubs of kMaxStubBytes of JSON are held.
+  StubsAdded add_stubs(std::string_view json);
+  /// Every stub, in the order they are tried ({"stubs": [...]}, each with "answered": N).
+  std::string stubs_json() const;
+  /// One stub's JSON, or "" when no stub has this id.
+  std::string stub_json(std::string_view id) const;
+  /// Removes one stub; false when no stub has this id.
+  bool remove_stub(std::string_view id);
+  /// Removes every stub.
+  void remove_stubs();
+  /// Puts every scenario back in "Started" (stubs and their `times` counts are kept).
+  void reset_scenarios();
+  static constexpr std::size_t kMaxStubs = 1000;
+  static constexpr std::size_t kMaxStubBytes = 16 * 1024 * 1024;
+
   /// Ends the delays (--delay-ms, X-Mock-Delay-Ms) of requests in progress, and skips those of
   /// later requests, so that a server stopping is not held up by them. Called by MockServer::stop().
   void shut_down();
