@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstddef>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -13,6 +14,23 @@
 #include "orderkit/core/error.hpp"
 
 namespace orderkit::mock {
+
+/// A difference between an exchange and the documented contract (the contract proxy's finding).
+struct Violation {
+  std::string side;  // "request" or "response"
+  std::string path;  // a ModelState key (request) or a field path in the answer ("" for the whole)
+  std::string message;
+};
+
+/// What the contract proxy did with a request.
+struct ProxyRecord {
+  std::string url;          // where it was forwarded
+  int status = 0;           // the upstream's status; 0 when there was no answer
+  std::string failure;      // why there was no answer ("" when there was one)
+  std::string recorded;     // the stub file written (--record), or ""
+  std::string record_error; // why it was not written, when it should have been
+  std::vector<Violation> violations;
+};
 
 struct JournalEntry {
   std::chrono::system_clock::time_point time;  // written as UTC ISO 8601 when the journal is read
@@ -26,6 +44,7 @@ struct JournalEntry {
   bool has_body_model = false;   // whether decoded/errors apply
   std::vector<std::pair<std::string, std::string>> errors;  // (ModelState key, message)
   int status = 0;
+  std::optional<ProxyRecord> proxy;  // set when the request was forwarded
 };
 
 class Journal {

@@ -33,10 +33,13 @@ namespace {
 //   8. replay_idempotent      a repeated Idempotency-Key answers as the first time (or 422),
 //                             before faults: a stored answer does not fail on its replay.
 //   9. inject_fault           X-Mock-Status, X-Mock-Fail-Times, --fault-status.
-//  10. answer_endpoint        the documented behaviour; always answers.
+//  10. forward_to_upstream    --proxy: the request checked as answer_endpoint checks it, then
+//                             answered by the API's real server (docs/mock.md, "Contract proxy").
+//  11. answer_endpoint        the documented behaviour; always answers.
 constexpr Step kSteps[] = {
-    answer_preflight,      answer_admin,       answer_other_paths, check_method,  negotiate_formats,
-    check_body_media_type, apply_delay,        replay_idempotent,  inject_fault,  answer_endpoint,
+    answer_preflight,      answer_admin, answer_other_paths, check_method,        negotiate_formats,
+    check_body_media_type, apply_delay,  replay_idempotent,  inject_fault,        forward_to_upstream,
+    answer_endpoint,
 };
 
 MockResponse run_steps(RequestContext& c) {

@@ -70,6 +70,7 @@ StepResult check_body_media_type(RequestContext& c);
 StepResult apply_delay(RequestContext& c);
 StepResult replay_idempotent(RequestContext& c);
 StepResult inject_fault(RequestContext& c);
+StepResult forward_to_upstream(RequestContext& c);  // proxy_step.cpp
 StepResult answer_endpoint(RequestContext& c);
 
 }  // namespace orderkit::mock

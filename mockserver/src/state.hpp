@@ -8,6 +8,7 @@
 
 #include "journal.hpp"
 #include "orderkit/mock/server.hpp"
+#include "proxy.hpp"
 #include "static_files.hpp"
 #include "stores.hpp"
 
@@ -19,13 +20,15 @@ struct MockState::Impl {
         journal(options.journal_size, options.journal_body_bytes),
         fail_counters(options.idempotency_keys),
         idempotency(options.idempotency_keys, options.idempotency_bytes),
-        static_files(options.static_dir, options.static_csp) {}
+        static_files(options.static_dir, options.static_csp),
+        proxy(options.proxy.upstreams.empty() ? nullptr : std::make_unique<Proxy>(options)) {}
 
   MockOptions options;
   Journal journal;
   FailCounters fail_counters;
   IdempotencyStore idempotency;
   StaticFiles static_files;
+  std::unique_ptr<Proxy> proxy;  // --proxy; nullptr without
   std::atomic<std::int64_t> next_id{0};
   std::atomic<std::uint64_t> api_requests{0};
   std::atomic<std::uint64_t> request_ids{0};
