@@ -242,7 +242,8 @@ BOOST_AUTO_TEST_CASE(strict_turns_an_answer_with_violations_into_a_502_naming_th
   BOOST_TEST(xml->status == 502);
   BOOST_TEST(xml->body.find("<Violation><Side>response</Side><Path>[0].Order.Id</Path>") != std::string::npos);
 
-  // A clean exchange passes as it came.
+  // A clean exchange passes as it came; a request that breaks the rules is named too, though
+  // the real server's 400 is right.
   mock_test::Server upstream;
   MockOptions clean = proxy_to({url_of(upstream.port()) + "/mobile"});
   clean.proxy.strict = true;
@@ -250,6 +251,14 @@ BOOST_AUTO_TEST_CASE(strict_turns_an_answer_with_violations_into_a_502_naming_th
   auto ok = proxy2.client().Post("/mobile/api/orders", kMobileOrder, "application/json");
   BOOST_REQUIRE(ok);
   BOOST_TEST(ok->status == 200);
+  auto refused = proxy2.client().Post("/mobile/api/orders", R"({"PaymentId":true})", "application/json");
+  BOOST_REQUIRE(refused);
+  BOOST_TEST(refused->status == 502);
+  const json named = json::parse(refused->body);
+  BOOST_TEST(named.at("UpstreamStatus") == 400);
+  BOOST_TEST(named.at("Violations").size() == 1u);
+  BOOST_TEST(named.at("Violations")[0].at("Side") == "request");
+  BOOST_TEST(named.at("Violations")[0].at("Path") == "order.PaymentId");
 }
 
 BOOST_AUTO_TEST_CASE(an_upstream_that_is_down_is_a_502_naming_it) {
@@ -266,6 +275,26 @@ BOOST_AUTO_TEST_CASE(an_upstream_that_is_down_is_a_502_naming_it) {
   BOOST_TEST(entry.at("proxy").at("status").is_null());
   BOOST_TEST(entry.at("proxy").at("failure") == answer.at("Message"));
   BOOST_TEST(json::parse(log.line(1)).at("upstreamFailure") == answer.at("Message"));
+}
+
+BOOST_AUTO_TEST_CASE(the_text_log_names_violations_and_upstream_failures) {
+  std::string body = fixture("mobile/OrderDetailResult[].response.json");
+  body.replace(body.find("\"Id\": 4"), 7, "\"Id\": \"four\"");
+  FakeUpstream wrong({200, "application/json; charset=utf-8", body, {}});
+  LogLines log;
+  MockOptions o = proxy_to({"mobile=" + wrong.url(), "licenses=" + url_of(closed_port())}, &log);
+  o.log = orderkit::mock::LogFormat::text;
+  mock_test::Server proxy(o);
+  BOOST_REQUIRE(proxy.client().Post("/mobile/api/orders", kMobileOrder, "application/json"));
+  const std::string first = log.line(1);
+  BOOST_TEST(first.find(" 200 ") != std::string::npos);
+  BOOST_TEST(first.find(" violation: response [0].Order.Id OrderDetailResult[]: ") != std::string::npos, first);
+  BOOST_REQUIRE(proxy.client().Post("/licenses/api/order/data", fixture("licenses/OrderRequest.request.json"),
+                                    "application/json"));
+  const std::string second = log.line(2);
+  BOOST_TEST(second.find(" 502 ") != std::string::npos);
+  BOOST_TEST(second.find(" upstream-failure: The upstream server http://127.0.0.1:") != std::string::npos, second);
+  BOOST_TEST(second.find("violation") == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(a_slow_upstream_is_a_502_after_the_proxy_timeout) {
