@@ -12,6 +12,7 @@
 #include "errors.hpp"
 #include "http_server.hpp"
 #include "orderkit/mock/server.hpp"
+#include "request_log.hpp"
 #include "text.hpp"
 
 namespace orderkit::mock {
@@ -83,7 +84,30 @@ struct LogLine {
   std::chrono::steady_clock::time_point start;  // zero: unknown
   std::size_t bytes = 0;
   std::string_view request_id;
+  const LogNote* note = nullptr;  // what the steps added (the contract proxy's findings)
 };
+
+// The note's part of a log line: JSON members, or words after the text line's fields.
+std::string note_text(const LogNote& note, bool json) {
+  std::string out;
+  if (json) {
+    if (!note.upstream_failure.empty()) out += ",\"upstreamFailure\":\"" + json_escape(note.upstream_failure) + "\"";
+    if (!note.violations.empty()) {
+      out += ",\"violations\":[";
+      for (std::size_t i = 0; i < note.violations.size(); ++i) {
+        const Violation& v = note.violations[i];
+        out += std::string(i ? "," : "") + "{\"side\":\"" + v.side + "\",\"path\":\"" + json_escape(v.path) +
+               "\",\"message\":\"" + json_escape(v.message) + "\"}";
+      }
+      out += "]";
+    }
+    return out;
+  }
+  if (!note.upstream_failure.empty()) out += " upstream-failure: " + json_escape(note.upstream_failure);
+  for (const Violation& v : note.violations)
+    out += " violation: " + v.side + " " + json_escape(v.path.empty() ? "-" : v.path) + " " + json_escape(v.message) + ";";
+  return out;
+}
 
 void write_log(const MockState& state, const LogLine& l) {
   const MockOptions& o = state.options();
@@ -96,11 +120,13 @@ void write_log(const MockState& state, const LogLine& l) {
   if (o.log == LogFormat::json) {
     line = "{\"remote\":\"" + json_escape(l.remote) + "\",\"method\":\"" + json_escape(l.method) + "\",\"path\":\"" +
            json_escape(l.path) + "\",\"status\":" + std::to_string(l.status) + ",\"ms\":" + duration +
-           ",\"bytes\":" + std::to_string(l.bytes) + ",\"requestId\":\"" + json_escape(l.request_id) + "\"}";
+           ",\"bytes\":" + std::to_string(l.bytes) + ",\"requestId\":\"" + json_escape(l.request_id) + "\"" +
+           (l.note ? note_text(*l.note, true) : "") + "}";
   } else {
     // Escaped as in JSON too, so that a path cannot break the line (a decoded %0A) or its UTF-8.
     line = json_escape(l.remote) + " " + json_escape(l.method) + " " + json_escape(l.path) + " " +
-           std::to_string(l.status) + " " + duration + "ms " + std::to_string(l.bytes) + "B " + json_escape(l.request_id);
+           std::to_string(l.status) + " " + duration + "ms " + std::to_string(l.bytes) + "B " + json_escape(l.request_id) +
+           (l.note ? note_text(*l.note, false) : "");
   }
   if (o.log_sink) {
     o.log_sink(line);
@@ -117,8 +143,9 @@ void log_line(const MockState& state, const httplib::Request& req, const httplib
   // A cut-off request is logged with the answer it really got, by answer_cut_off.
   if (HttpServer::serving_cut_off_request()) return;
   const std::string id = res.get_header_value("X-Request-Id");
-  write_log(state, {req.remote_addr, req.method, req.path, res.status, t_request_start, res.body.size(), id});
+  write_log(state, {req.remote_addr, req.method, req.path, res.status, t_request_start, res.body.size(), id, &log_note()});
   t_request_start = {};
+  log_note() = {};
 }
 
 // The answer to a request the server cut off (too slow, too large): an ASP.NET-style error body,
@@ -225,6 +252,7 @@ void register_routes(httplib::Server& server, MockState& state) {
 
   httplib::Server::Handler plain = [&state](const httplib::Request& hr, httplib::Response& res) {
     t_request_start = std::chrono::steady_clock::now();
+    log_note() = {};
     write(state.handle(to_request(hr)), res);
   };
 
@@ -232,6 +260,7 @@ void register_routes(httplib::Server& server, MockState& state) {
                                                                           httplib::Response& res,
                                                                           const httplib::ContentReader& reader) {
     t_request_start = std::chrono::steady_clock::now();
+    log_note() = {};
     MockRequest r = to_request(hr);
     bool too_large = false;
     const bool read = read_body(reader, max_body, r, too_large);
@@ -254,6 +283,7 @@ void register_routes(httplib::Server& server, MockState& state) {
     for (const char* m : routed)
       if (hr.method == m) return httplib::Server::HandlerResponse::Unhandled;
     t_request_start = std::chrono::steady_clock::now();
+    log_note() = {};
     write(state.handle(to_request(hr)), res);
     return httplib::Server::HandlerResponse::Handled;
   });

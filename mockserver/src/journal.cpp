@@ -24,6 +24,22 @@ std::string utc_timestamp(std::chrono::system_clock::time_point time) {
   return buf;
 }
 
+// The contract proxy's part of an entry: where the request went, what came back, the violations.
+void add_proxy(nlohmann::ordered_json& j, const ProxyRecord& p) {
+  using nlohmann::ordered_json;
+  auto text_or_null = [](const std::string& s) { return s.empty() ? ordered_json(nullptr) : ordered_json(s); };
+  ordered_json proxy = {{"url", p.url},
+                        {"status", p.status ? ordered_json(p.status) : ordered_json(nullptr)},
+                        {"failure", text_or_null(p.failure)},
+                        {"recorded", text_or_null(p.recorded)}};
+  if (!p.record_error.empty()) proxy["recordError"] = p.record_error;
+  j["proxy"] = std::move(proxy);
+  ordered_json violations = ordered_json::array();
+  for (const Violation& v : p.violations)
+    violations.push_back({{"side", v.side}, {"path", v.path}, {"message", v.message}});
+  j["violations"] = std::move(violations);
+}
+
 }  // namespace
 
 std::size_t Journal::charge(const JournalEntry& e) {
@@ -101,6 +117,7 @@ std::string Journal::to_json(const JournalPage& page) const {
     // Which stub answered, and what it did to the connection (only when one did).
     if (!e.stub.empty()) j["stub"] = e.stub;
     if (!e.fault.empty()) j["fault"] = e.fault;
+    if (e.proxy) add_proxy(j, *e.proxy);
     list.push_back(std::move(j));
   }
   // "next" is what to pass as ?since= to get only what came after this page.

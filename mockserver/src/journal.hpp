@@ -8,6 +8,7 @@
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -15,6 +16,23 @@
 #include "orderkit/core/error.hpp"
 
 namespace orderkit::mock {
+
+/// A difference between an exchange and the documented contract (the contract proxy's finding).
+struct Violation {
+  std::string side;  // "request" or "response"
+  std::string path;  // a ModelState key (request) or a field path in the answer ("" for the whole)
+  std::string message;
+};
+
+/// What the contract proxy did with a request.
+struct ProxyRecord {
+  std::string url;          // where it was forwarded
+  int status = 0;           // the upstream's status; 0 when there was no answer
+  std::string failure;      // why there was no answer ("" when there was one)
+  std::string recorded;     // the stub file written (--record), or ""
+  std::string record_error; // why it was not written, when it should have been
+  std::vector<Violation> violations;
+};
 
 struct JournalEntry {
   std::chrono::system_clock::time_point time;  // written as UTC ISO 8601 when the journal is read
@@ -30,6 +48,7 @@ struct JournalEntry {
   int status = 0;
   std::string stub;   // the id of the stub that answered, or ""
   std::string fault;  // "close" or "half_body" when the answer broke the connection, or ""
+  std::optional<ProxyRecord> proxy;  // set when the request was forwarded
 };
 
 /// Which part of the journal a reader asks for (GET /__admin/requests?since=&limit=).

@@ -37,10 +37,13 @@ namespace {
 //   9. replay_idempotent      a repeated Idempotency-Key answers as the first time (or 422),
 //                             before faults: a stored answer does not fail on its replay.
 //  10. inject_fault           X-Mock-Status, X-Mock-Fail-Times, --fault-status.
-//  11. answer_endpoint        the documented behaviour; always answers.
+//  11. forward_to_upstream    --proxy: the request checked as answer_endpoint checks it, then
+//                             answered by the API's real server (docs/mock.md, "Contract proxy").
+//  12. answer_endpoint        the documented behaviour; always answers.
 constexpr Step kSteps[] = {
-    answer_preflight,      answer_admin, answer_other_paths, check_method,  negotiate_formats,
+    answer_preflight,      answer_admin, answer_other_paths, check_method,      negotiate_formats,
     check_body_media_type, apply_delay,  answer_stub,        replay_idempotent, inject_fault,
+    forward_to_upstream,
     answer_endpoint,
 };
 

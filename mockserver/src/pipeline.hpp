@@ -76,6 +76,7 @@ StepResult apply_delay(RequestContext& c);
 StepResult replay_idempotent(RequestContext& c);
 StepResult answer_stub(RequestContext& c);
 StepResult inject_fault(RequestContext& c);
+StepResult forward_to_upstream(RequestContext& c);  // proxy_step.cpp
 StepResult answer_endpoint(RequestContext& c);
 
 /// Waits `ms` milliseconds, capped at the request timeout (and at a minute), or until the server

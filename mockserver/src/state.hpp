@@ -8,6 +8,7 @@
 
 #include "journal.hpp"
 #include "orderkit/mock/server.hpp"
+#include "proxy.hpp"
 #include "static_files.hpp"
 #include "stores.hpp"
 #include "stubs.hpp"
@@ -21,7 +22,8 @@ struct MockState::Impl {
         fail_counters(options.idempotency_keys),
         idempotency(options.idempotency_keys, options.idempotency_bytes),
         static_files(options.static_dir, options.static_csp),
-        stubs(options.api) {}
+        stubs(options.api),
+        proxy(options.proxy.upstreams.empty() ? nullptr : std::make_unique<Proxy>(options)) {}
 
   MockOptions options;
   Journal journal;
@@ -29,6 +31,7 @@ struct MockState::Impl {
   IdempotencyStore idempotency;
   StaticFiles static_files;
   StubStore stubs;
+  std::unique_ptr<Proxy> proxy;  // --proxy; nullptr without
   std::atomic<std::int64_t> next_id{0};
   std::atomic<std::uint64_t> api_requests{0};
   std::atomic<std::uint64_t> request_ids{0};

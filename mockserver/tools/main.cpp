@@ -51,7 +51,7 @@ std::optional<int> parse_command_line(int argc, char** argv, CommandLine& line) 
   int& port = line.port;
   bool& print_openapi = line.print_openapi;
   std::string mode = "sample", log = "text";
-  unsigned delay_ms = 0, read_timeout = 5, write_timeout = 5, request_timeout_ms = 5000;
+  unsigned delay_ms = 0, read_timeout = 5, write_timeout = 5, request_timeout_ms = 5000, proxy_timeout_ms = 0;
 
   CLI::App app{"orderkit-mock: the four OrderKit order APIs as documented, with a request journal, faults on "
                "demand, idempotency and CORS.\n"
@@ -121,6 +121,25 @@ std::optional<int> parse_command_line(int argc, char** argv, CommandLine& line) 
                  "Load stubs (programmed answers, the JSON of POST /__admin/stubs) from this file at start (repeatable)")
       ->check(CLI::ExistingFile);
 
+  orderkit::mock::ProxyOptions& proxy = options.proxy;
+  app.add_option("--proxy", proxy.upstreams,
+                 "Forward API requests to a real server and check both directions against the contract: URL for "
+                 "every API, or API=URL for one (repeatable); the URL may end in a path prefix");
+  app.add_flag("--proxy-strict", proxy.strict, "With --proxy: answer 502 naming the violations instead of passing on");
+  app.add_option("--proxy-timeout-ms", proxy_timeout_ms,
+                 "With --proxy: milliseconds the whole exchange with the upstream may take (0: --request-timeout-ms)")
+      ->capture_default_str()
+      ->check(CLI::Range(0u, 3600000u));
+  app.add_option("--proxy-max-answer-bytes", proxy.max_answer_bytes,
+                 "With --proxy: an upstream answer with a larger body is a 502")
+      ->capture_default_str();
+  app.add_option("--record", proxy.record_dir,
+                 "With --proxy: write each forwarded exchange to this folder as a stub file (--stubs loads it)");
+  app.add_option("--record-max-files", proxy.record_max_files, "With --record: files one run writes at most")
+      ->capture_default_str();
+  app.add_option("--record-max-bytes", proxy.record_max_bytes, "With --record: bytes one run writes at most")
+      ->capture_default_str();
+
   app.add_option("--ready-file", line.ready_file,
                  "Once listening, write the URL (http(s)://HOST:PORT and a newline) to this file, atomically");
   orderkit::mock::add_config_option(app);
@@ -141,6 +160,11 @@ std::optional<int> parse_command_line(int argc, char** argv, CommandLine& line) 
   options.read_timeout = std::chrono::seconds(read_timeout);
   options.write_timeout = std::chrono::seconds(write_timeout);
   options.request_timeout = std::chrono::milliseconds(request_timeout_ms);
+  options.proxy.timeout = std::chrono::milliseconds(proxy_timeout_ms);
+  if (!options.proxy.record_dir.empty() && options.proxy.upstreams.empty()) {
+    std::cerr << "orderkit-mock: --record needs --proxy (it records what the upstream answers)\n";
+    return 2;
+  }
   return std::nullopt;
 }
 
@@ -156,7 +180,7 @@ int serve(const CommandLine& line) {
     server.emplace(line.options, line.host, line.port);
   } catch (const std::invalid_argument& e) {
     // A --stubs file the mock refuses (the message names the file and the JSON path), or TLS
-    // certificate and key files it cannot use.
+    // certificate and key files it cannot use, or a --proxy or --record it cannot act on.
     std::cerr << "orderkit-mock: " << e.what() << '\n';
     return 2;
   } catch (const std::runtime_error&) {
@@ -196,8 +220,10 @@ int main(int argc, char** argv) {
   CommandLine line;
   if (std::optional<int> exit_code = parse_command_line(argc, argv, line)) return *exit_code;
   if (line.print_openapi) {
+    orderkit::mock::MockOptions options = line.options;
+    options.proxy = {};  // the document is the contract's; nothing to forward or record
     try {
-      std::cout << orderkit::mock::MockState(line.options).openapi() << '\n';
+      std::cout << orderkit::mock::MockState(options).openapi() << '\n';
     } catch (const std::invalid_argument& e) {
       std::cerr << "orderkit-mock: " << e.what() << '\n';
       return 2;

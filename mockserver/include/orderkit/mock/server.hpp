@@ -30,6 +30,28 @@ enum class Mode : std::uint8_t {
 /// One line per request on the log sink, or nothing.
 enum class LogFormat : std::uint8_t { off, text, json };
 
+/// The contract proxy (docs/mock.md, "Contract proxy"): API requests forwarded to a real server
+/// and both directions checked against the field lists.
+struct ProxyOptions final {
+  /// Where requests go: "URL" for every served API, or "API=URL" ("mobile=http://staging:9000/m")
+  /// for one; an API without a URL is answered by the mock. An API request is forwarded to the
+  /// URL (its path a prefix) plus the endpoint's documented path ("/api/orders") and the query.
+  /// Empty: no proxy. MockState throws std::invalid_argument for a malformed entry.
+  std::vector<std::string> upstreams;
+  /// Answers 502 naming the violations instead of passing an answer with violations on.
+  bool strict = false;
+  /// The whole exchange with the upstream (connect, send, the complete answer); 0: the
+  /// request timeout (MockOptions::request_timeout).
+  std::chrono::milliseconds timeout{0};
+  /// An upstream answer with a larger body is a 502.
+  std::size_t max_answer_bytes = 4 * 1024 * 1024;
+  /// Folder each forwarded exchange is written to as a stub file ("" records nothing), and the
+  /// files and bytes one run writes at most.
+  std::string record_dir;
+  std::size_t record_max_files = 1000;
+  std::size_t record_max_bytes = 64 * 1024 * 1024;
+};
+
 /// Options of a mock server. The defaults are the documented command-line defaults.
 struct MockOptions final {
   /// "" serves all four APIs, each under its base path (/broadband, /contracts, /mobile,
@@ -98,6 +120,8 @@ struct MockOptions final {
   /// file that cannot be read or holds a stub the mock refuses makes MockState's constructor
   /// throw std::invalid_argument naming the file and the JSON path. See docs/mock.md, Stubs.
   std::vector<std::string> stub_files;
+  /// Forwarding API requests to a real server instead of answering them.
+  ProxyOptions proxy;
 };
 
 /// Header names compared case-insensitively, as HTTP does.
@@ -149,6 +173,8 @@ struct StubsAdded {
 /// store and the id counter of echo mode. Thread-safe.
 class MockState {
  public:
+  /// Throws std::invalid_argument for options it cannot act on: a malformed --proxy URL, a
+  /// --record folder that cannot be created.
   explicit MockState(MockOptions options = {});
   ~MockState();
   MockState(const MockState&) = delete;
