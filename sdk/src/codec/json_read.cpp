@@ -2,7 +2,6 @@
 
 #include <array>
 #include <cstdint>
-#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -48,12 +47,14 @@ int hex_value(char c) {
   return -1;
 }
 
-// Reads RFC 8259 JSON in one pass, straight into the decoder's events. It takes exactly the
-// documents nlohmann's strict parser takes (the SDK's reader before this one, kept as the oracle of
-// the differential test): an optional UTF-8 byte order mark, one value, white space; strings of
+// Reads RFC 8259 JSON in one pass, straight into the decoder's events. It takes the documents
+// nlohmann's strict parser takes (the SDK's reader before this one, kept as the oracle of the
+// differential test): an optional UTF-8 byte order mark, one value, white space; strings of
 // well-formed UTF-8, control characters escaped, surrogate escapes in pairs; numbers as the grammar
-// writes them, and none that overflows a double (1e999). Strings without escapes are handed on as
-// views of the text, without a copy. Open containers are kept on a stack of bytes, not by
+// writes them. Unlike nlohmann's, it also takes numbers beyond a double (1e400): Newtonsoft reads
+// those as any other number, and the field's type decides (an integer or a decimal refuses it by
+// name, a string keeps its text), as the .NET oracle shows. Strings without escapes are handed on
+// as views of the text, without a copy. Open containers are kept on a stack of bytes, not by
 // recursion, so nesting costs one byte per level and never the thread's stack.
 class Reader {
  public:
@@ -195,11 +196,8 @@ class Reader {
       }
     }
     // A number with a fraction or an exponent, or an integer beyond 64 bits: passed on as text,
-    // as long as a double could hold it (the decoders' decimals are parsed from the text).
-    std::string_view text(start, static_cast<std::size_t>(p_ - start));
-    if (overflows_double(int_start, int_end, frac_start, frac_end, exp_start, p_))
-      return fail("a number too large for a double ('" + shown(text) + "')", nullptr, start);
-    return out_.number(text);
+    // whatever its magnitude (the decoders' decimals are parsed from the text).
+    return out_.number(std::string_view(start, static_cast<std::size_t>(p_ - start)));
   }
 
   bool digits() {
@@ -219,38 +217,6 @@ class Reader {
       v = v * 10 + d;
     }
     return true;
-  }
-
-  // Whether the number's value is beyond the largest double (nlohmann's parser refuses those).
-  // Decided from the position of the first significant digit; only a value of about 1e308 asks
-  // strtod, given the digits and a shifted exponent without a decimal point, so that the result
-  // does not depend on the C locale's decimal separator.
-  static bool overflows_double(const char* int_start, const char* int_end, const char* frac_start,
-                               const char* frac_end, const char* exp_start, const char* exp_end) {
-    // The exponent is capped far beyond any number of digits an input can have (not near the
-    // double's range): the digits shift the magnitude by as many places as there are, so a
-    // smaller cap would let 0.000...1e250000 pass and refuse 1000...0e-250000.
-    constexpr long long kExponentCap = 1'000'000'000'000'000LL;
-    long long exponent = 0;
-    bool exp_negative = exp_start < exp_end && *exp_start == '-';
-    for (const char* q = exp_start; q < exp_end; ++q) {
-      if (!is_digit(*q)) continue;
-      exponent = exponent * 10 + (*q - '0');
-      if (exponent > kExponentCap) exponent = kExponentCap;
-    }
-    if (exp_negative) exponent = -exponent;
-    std::string digits(int_start, int_end);
-    digits.append(frac_start, frac_end);
-    std::size_t first = digits.find_first_not_of('0');
-    if (first == std::string::npos) return false;  // zero
-    // The value is d.ddd x 10^magnitude.
-    long long magnitude = static_cast<long long>(int_end - int_start) - 1 - static_cast<long long>(first) + exponent;
-    if (magnitude < 308) return false;
-    if (magnitude > 308) return true;
-    std::string shifted =
-        digits.substr(first) + "e" + std::to_string(magnitude - static_cast<long long>(digits.size() - first - 1));
-    double value = std::strtod(shifted.c_str(), nullptr);
-    return value > 1.7976931348623157e308;
   }
 
   // A string, after its opening quote; `out` views the text or, after escapes, the buffer.
