@@ -78,6 +78,9 @@ std::string Journal::to_json() const {
       j["decoded"] = nullptr;
       j["errors"] = ordered_json::array();
     }
+    ordered_json warnings = ordered_json::array();
+    for (const auto& [key, message] : e.warnings) warnings.push_back({{"field", key}, {"message", message}});
+    j["warnings"] = std::move(warnings);
     j["status"] = e.status;
     list.push_back(std::move(j));
   }
