@@ -12,30 +12,16 @@
 namespace orderkit::codec::json {
 namespace {
 
-// A byte that stands for itself inside a string: no quote, backslash, control character or
-// start of a multi-byte UTF-8 sequence. Most strings are runs of these, read without a copy.
+// A byte that stands for itself inside a string (text::json_plain_byte), as a table: most strings
+// are runs of these, read without a copy.
 constexpr std::array<bool, 256> kPlain = [] {
   std::array<bool, 256> t{};
-  for (int c = 0x20; c < 0x80; ++c) t[c] = c != '"' && c != '\\';
+  for (int c = 0; c < 256; ++c) t[c] = text::json_plain_byte(static_cast<unsigned char>(c));
   return t;
 }();
 
-// The same test on eight bytes at once (SWAR): the bytes of a word that end a plain run, each as
-// its high bit in the mask: high bit set, below 0x20, '"' or '\\' (the classic "has zero byte" and
-// "has byte less than n" tricks). A borrow only carries into more significant bytes, from a byte
-// that is marked itself, so the mask is zero exactly for a plain word and its least significant
-// mark is exact: on a little-endian machine, the first byte in memory that ends the run.
+// Eight bytes at a time: text::json_unplain_bytes marks the bytes of a word that end a plain run.
 constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
-constexpr std::uint64_t zero_bytes(std::uint64_t x) { return (x - kOnes) & ~x & kHighs; }
-constexpr std::uint64_t run_enders(std::uint64_t x) {
-  return (x & kHighs) | ((x - kOnes * 0x20) & ~x & kHighs) | zero_bytes(x ^ (kOnes * '"')) |
-         zero_bytes(x ^ (kOnes * '\\'));
-}
-static_assert(run_enders(0x2020202020202020ULL) == 0 && run_enders(0x7E7E7E7E7E7E7E7EULL) == 0);
-static_assert(run_enders(0x2020202220202020ULL) == 0x0000008000000000ULL);
-static_assert(run_enders(0x5C20202020202020ULL) == 0x8000000000000000ULL);
-static_assert((run_enders(0x202020202020201FULL) & 0xFF) == 0x80 && run_enders(0x2020202020802020ULL) != 0);
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -230,7 +216,7 @@ class Reader {
       while (end_ - p_ >= 8) {
         std::uint64_t word;
         std::memcpy(&word, p_, 8);
-        const std::uint64_t enders = run_enders(word);
+        const std::uint64_t enders = text::json_unplain_bytes(word);
         if (enders == 0) {
           p_ += 8;
           continue;
