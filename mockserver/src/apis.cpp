@@ -91,6 +91,7 @@ template <class Req>
 struct Decoded {
   std::optional<Req> value;
   EndpointOutcome failure;
+  std::vector<FieldError> dropped;  // what the server would have dropped (EndpointOutcome::dropped)
 };
 
 // Decodes and validates a body the way ASP.NET's model binding does before the action runs:
@@ -100,6 +101,7 @@ Decoded<Req> bind_body(const EndpointCall& call) {
   Decoded<Req> out;
   if (call.decoded && call.decoded->tried) {
     // Decoded by the stub matcher already: taken, not decoded twice.
+    out.dropped = std::move(call.decoded->dropped);
     if (Req* value = std::any_cast<Req>(&call.decoded->value)) {
       out.value = std::move(*value);
       return out;
@@ -109,7 +111,7 @@ Decoded<Req> bind_body(const EndpointCall& call) {
     out.failure.decoded = false;
     return out;
   }
-  Result<Req> decoded = decode<Req>(call.body, call.request_format);
+  Result<Req> decoded = decode<Req>(call.body, call.request_format, &out.dropped);
   if (!decoded) {
     out.failure.status = 400;
     out.failure.model_errors = decoded.errors();
@@ -185,10 +187,8 @@ EndpointOutcome contracts_orders(const EndpointCall& call) {
 }
 
 // 002: one result per posted item, carrying the item's values and a fresh order id.
-EndpointOutcome mobile_orders(const EndpointCall& call) {
-  using mobile::OrderCreationRequest;
+EndpointOutcome mobile_answer(const EndpointCall& call, Decoded<mobile::OrderCreationRequest>& in) {
   using Results = std::vector<mobile::OrderDetailResult>;
-  Decoded<OrderCreationRequest> in = bind_body<OrderCreationRequest>(call);
   if (!in.value) return in.failure;
   if (auto failures = validate(*in.value); !failures.empty()) return invalid(std::move(failures));
   if (call.mode == Mode::sample) return EndpointOutcome{200, sample<Results>(call.response_format), {}, true};
@@ -209,6 +209,15 @@ EndpointOutcome mobile_orders(const EndpointCall& call) {
     results.push_back(std::move(r));
   }
   return EndpointOutcome{200, encode(results, call.response_format), {}, true};
+}
+
+// 002 is the one API read by DataContractSerializer, which drops members out of contract order
+// without an error: whatever the answer, it carries what was dropped.
+EndpointOutcome mobile_orders(const EndpointCall& call) {
+  Decoded<mobile::OrderCreationRequest> in = bind_body<mobile::OrderCreationRequest>(call);
+  EndpointOutcome out = mobile_answer(call, in);
+  out.dropped = std::move(in.dropped);
+  return out;
 }
 
 // 003: the validator's verdict; 400 with the failures when the order is not valid.

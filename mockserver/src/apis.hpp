@@ -37,6 +37,9 @@ struct EndpointOutcome {
   std::string body;
   std::vector<FieldError> model_errors;
   bool decoded = true;  // false when the body could not be decoded (for the journal)
+  // Members of the body the real server would drop without an error (DataContract members out of
+  // order): dropped here too, and reported as X-Mock-Warning headers and in the journal.
+  std::vector<FieldError> dropped;
 };
 
 /// A documented endpoint.

@@ -25,13 +25,14 @@ std::optional<BodyFormat> body_format_of(std::string_view media_type);
 /// The decoder for a request body written in `wire`.
 inline Format codec_format_of(BodyFormat wire) { return wire == BodyFormat::xml ? Format::xml : Format::json; }
 
-/// Decodes a body with the SDK (T: a model or std::vector of one).
+/// Decodes a body with the SDK (T: a model or std::vector of one). Members the server's
+/// serializer would drop without an error are dropped, and named in `dropped` when it is given.
 template <class T>
-Result<T> decode(std::string_view text, BodyFormat wire) {
+Result<T> decode(std::string_view text, BodyFormat wire, std::vector<FieldError>* dropped = nullptr) {
   if constexpr (!meta::is_vector_v<T>) {
     if (wire == BodyFormat::form) return from_json<T>(form_to_json<T>(text));
   }
-  return orderkit::decode<T>(text, codec_format_of(wire));
+  return orderkit::decode<T>(text, codec_format_of(wire), dropped);
 }
 
 /// Encodes a value with the SDK: indented JSON or XML as the pages show, compact JSON for html.

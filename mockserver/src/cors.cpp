@@ -10,7 +10,7 @@ namespace {
 constexpr std::string_view kSdkHeaders =
     "Content-Type, Accept, Authorization, X-Request-Id, Idempotency-Key, X-Api-Key, X-Mock-Status, "
     "X-Mock-Delay-Ms, X-Mock-Fail-Times, X-Mock-Fail-Key";
-constexpr const char* kExposeHeaders = "X-Request-Id, Idempotency-Replayed, Allow, Retry-After";
+constexpr const char* kExposeHeaders = "X-Request-Id, Idempotency-Replayed, Allow, Retry-After, X-Mock-Warning";
 // A page asking for more than this many headers gets the SDK's alone.
 constexpr std::size_t kMaxRequestedHeaders = 64;
 

@@ -24,6 +24,12 @@ StepResult answer_endpoint(RequestContext& c) {
   MockResponse r;
   if (!e.request_types.empty()) c.entry.has_body_model = true;
   c.entry.decoded = outcome.decoded;
+  // What the real server would have lost without a word: the mock loses it too, and says so.
+  for (const FieldError& d : outcome.dropped) {
+    std::string key = model_state_key(e.param, d.path);
+    r.headers.emplace("X-Mock-Warning", key + ": " + d.message);
+    c.entry.warnings.push_back({std::move(key), d.message});
+  }
   if (!outcome.model_errors.empty()) {
     for (const FieldError& fe : outcome.model_errors)
       c.entry.errors.push_back({model_state_key(e.param, fe.path), fe.message});

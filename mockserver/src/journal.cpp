@@ -113,6 +113,9 @@ std::string Journal::to_json(const JournalPage& page) const {
       j["decoded"] = nullptr;
       j["errors"] = ordered_json::array();
     }
+    ordered_json warnings = ordered_json::array();
+    for (const auto& [key, message] : e.warnings) warnings.push_back({{"field", key}, {"message", message}});
+    j["warnings"] = std::move(warnings);
     j["status"] = e.status;
     // Which stub answered, and what it did to the connection (only when one did).
     if (!e.stub.empty()) j["stub"] = e.stub;

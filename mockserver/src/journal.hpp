@@ -45,6 +45,8 @@ struct JournalEntry {
   bool decoded = false;          // the body decoded (and the request was valid) when errors is empty
   bool has_body_model = false;   // whether decoded/errors apply
   std::vector<std::pair<std::string, std::string>> errors;  // (ModelState key, message)
+  // What the real server would have dropped without an error (key, message), as X-Mock-Warning says.
+  std::vector<std::pair<std::string, std::string>> warnings;
   int status = 0;
   std::string stub;   // the id of the stub that answered, or ""
   std::string fault;  // "close" or "half_body" when the answer broke the connection, or ""

@@ -309,7 +309,7 @@ std::string unknown_member(const nlohmann::json& j, const std::string& path) {
 template <class Req>
 void decode_request(std::string_view body, BodyFormat format, DecodedBody& out) {
   out.tried = true;
-  Result<Req> r = decode<Req>(body, format);
+  Result<Req> r = decode<Req>(body, format, &out.dropped);
   if (r) out.value = std::move(r.value());
   else out.errors = r.errors();
 }

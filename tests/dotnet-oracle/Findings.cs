@@ -26,14 +26,14 @@ namespace OrderKit.Oracle
             var order = new Contracts.OrderBase { OrderCode = "   ", Date = DateTime.Now };
             string json = Json.Write(order, indented: false);
             var (status, payload) = Run("check", "contracts", "OrderBase", "json", json);
-            Expect("required_string_refuses_whitespace", status == "invalid" && payload == "OrderCode\tThe OrderCode field is required.", payload);
+            Expect("required_string_refuses_whitespace", status == "invalid" && payload == "OrderCode\tThe OrderCode field is required.\tvalidation", payload);
 
             (status, payload) = Run("check", "contracts", "OrderBase", "json", json.Replace("\"   \"", "\"x\"").Replace("\"Id\":0", "\"Id\":1"));
             Expect("id_1_is_valid_in_a_response", status == "valid", "the page's response sample has Id 1; no rule refuses it");
 
             string tooLong = json.Replace("\"   \"", "\"" + new string('x', 51) + "\"");
             (status, payload) = Run("check", "contracts", "OrderBase", "json", tooLong);
-            Expect("max_length_message", payload == "OrderCode\tThe field OrderCode must be a string or array type with a maximum length of '50'.", payload);
+            Expect("max_length_message", payload == "OrderCode\tThe field OrderCode must be a string or array type with a maximum length of '50'.\tvalidation", payload);
 
             // A member with [Required] missing from the JSON: Web API's resolver makes it
             // Required.AllowNull, so Newtonsoft reports it (and then the validator too).

@@ -11,7 +11,8 @@
 //                             ("html", 002's text/html JSON); status ok, or fail with the errors.
 //                           json2xml: decode JSON, write the server's XML for the value.
 //                           check: decode and validate as Web API 2 would before the action runs;
-//                             status valid or invalid, payload one "path\tmessage" line per error.
+//                             status valid or invalid, payload one "path\tmessage\tkind" line per
+//                             error, kind "formatter" (the serializer's) or "validation" (DataAnnotations').
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -53,12 +54,18 @@ namespace OrderKit.Oracle
             }
             if (op == "check")
             {
-                var found = new List<FormatterError>(errors);
+                // Each line says where the error came from: "formatter" (the serializer's exception,
+                // which Web API puts in ModelState as the exception: remote clients read "An error has
+                // occurred.", local ones its message) or "validation" (DataAnnotations' own message,
+                // which Web API puts in ModelState as it is).
+                var found = errors.Select(e => (e, kind: "formatter")).ToList();
                 if (value == null && errors.Count == 0)
-                    found.Add(new FormatterError { Path = "", Message = "A value is required but was not present in the request." });
-                if (value != null) Validation.Walk(value, "", found);
+                    found.Add((new FormatterError { Path = "", Message = "A value is required but was not present in the request." }, "formatter"));
+                var invalid = new List<FormatterError>();
+                if (value != null) Validation.Walk(value, "", invalid);
+                found.AddRange(invalid.Select(e => (e, kind: "validation")));
                 if (found.Count == 0) return ("valid", "");
-                return ("invalid", string.Join("\n", found.Select(e => e.Path + "\t" + e.Message.Replace('\n', ' ').Replace("\r", ""))));
+                return ("invalid", string.Join("\n", found.Select(f => f.e.Path + "\t" + f.e.Message.Replace('\n', ' ').Replace("\r", "").Replace('\t', ' ') + "\t" + f.kind)));
             }
             return ("fail", "unknown op " + op);
         }

@@ -1,11 +1,13 @@
 // Text that needs escaping survives both formats, and no input string produces invalid output.
 #include <boost/test/unit_test.hpp>
 
+#include <iterator>
 #include <string>
 
 #include "fixtures.hpp"
 #include "model_check.hpp"
 #include "orderkit/contracts/models.hpp"
+#include "orderkit/internal/text.hpp"
 #include "orderkit/mobile/models.hpp"
 
 using namespace orderkit;
@@ -143,6 +145,31 @@ BOOST_AUTO_TEST_CASE(valid_utf8_passes_through_unchanged)
     const std::string text = "\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80\xEF\xBF\xBD\xF4\x8F\xBF\xBF\xE0\xA0\x80";
     BOOST_TEST(to_json(order_with(text)).find(text) != std::string::npos);
     BOOST_TEST(to_xml(order_with(text)).find(text) != std::string::npos);
+}
+
+// JSON escaping runs inline up to the first byte that is not plain, then out of line: a byte that
+// needs escaping is escaped the same wherever it sits, first, in the middle, last or alone, and
+// the plain text around it is copied as it is.
+BOOST_AUTO_TEST_CASE(json_escaping_is_the_same_wherever_the_first_special_byte_sits)
+{
+    const std::string specials[] = {"\"", "\\", "\n", std::string(1, '\0'), "\x1f", "\x7f", "\xC3\xA9",
+                                    "\xE2\x80\xA8", "\xC2\x85", "\xFF", "\xC3"};
+    const std::string expected[] = {"\\\"", "\\\\", "\\n", "\\u0000", "\\u001f", "\x7f", "\xC3\xA9",
+                                    "\\u2028", "\\u0085", "\\ufffd", "\\ufffd"};
+    BOOST_TEST(text::json_escape("") == "");
+    BOOST_TEST(text::json_escape("plain text / 123") == "plain text / 123");
+    for (std::size_t k = 0; k < std::size(specials); ++k) {
+        for (std::size_t before : {0, 1, 7, 8, 9, 40}) {
+            for (std::size_t after : {0, 1, 16}) {
+                const std::string head(before, 'a'), tail(after, 'z');
+                BOOST_TEST(text::json_escape(head + specials[k] + tail) == head + expected[k] + tail,
+                           "special " << k << " after " << before << " bytes");
+                std::string out = "[";
+                text::append_json_escaped(out, head + specials[k] + specials[k] + tail);
+                BOOST_TEST(out == "[" + head + expected[k] + expected[k] + tail);
+            }
+        }
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

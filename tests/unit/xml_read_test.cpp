@@ -128,4 +128,52 @@ BOOST_AUTO_TEST_CASE(namespace_declarations_in_scope_are_capped)
     BOOST_TEST(!from_xml<contracts::OrderBase>(replace_all(text, "<Id>", "<Id" + declarations("r", 60) + ">")).ok());
 }
 
+// DataContractSerializer reads members only in contract order (base-class members first, then
+// ordinally): an element of a member that comes before the last one read, or of the same member
+// again, is an unknown element to it and is lost without an error (the .NET oracle's findings).
+// The reader drops it too, and names it to a caller who asks.
+BOOST_AUTO_TEST_CASE(datacontract_members_out_of_order_are_dropped_as_the_server_drops_them)
+{
+    const std::string ns = "http://schemas.datacontract.org/2004/07/LimitlessMobile.WebAPI.Controllers";
+    const std::string doc = "<OrdersController.OrderCreationRequest xmlns=\"" + ns + "\">"
+                            "<PaymentId>5</PaymentId><OrderPaymentDescription>late</OrderPaymentDescription>"
+                            "<PaymentId>6</PaymentId></OrdersController.OrderCreationRequest>";
+    std::vector<FieldError> dropped;
+    auto r = from_xml<mobile::OrderCreationRequest>(doc, dropped);
+    BOOST_TEST_REQUIRE(r.ok(), errors_text(r.errors()));
+    BOOST_TEST(r.value().PaymentId == 5);
+    BOOST_TEST(!r.value().OrderPaymentDescription.has_value());
+    BOOST_TEST_REQUIRE(dropped.size() == 2u, errors_text(dropped));
+    BOOST_TEST(dropped[0].path == "OrderPaymentDescription");
+    BOOST_TEST(dropped[0].code == "out_of_order");
+    BOOST_TEST(dropped[0].message.find("after <PaymentId>") != std::string::npos, dropped[0].message);
+    BOOST_TEST(dropped[1].path == "PaymentId");
+    // Without the list, the same value: nothing the server would keep is kept.
+    BOOST_TEST((decoded<mobile::OrderCreationRequest>(doc) == r.value()));
+
+    // Nested objects keep their own order; base-class members (OrderDetail's) come first.
+    std::string item = mobile_xml();
+    const std::string first = "<SimTypeId xmlns=\"\">8</SimTypeId>";
+    auto at = item.find(first);
+    BOOST_TEST_REQUIRE(at != std::string::npos);
+    item.erase(at, first.size());
+    const std::string base_member = "<BankInformationId xmlns=\"\">1</BankInformationId>";
+    auto base_at = item.find(base_member);
+    BOOST_TEST_REQUIRE(base_at != std::string::npos);
+    item.insert(base_at, first);  // a derived-class member before a base-class one
+    dropped.clear();
+    auto nested = from_xml<mobile::OrderCreationRequest>(item, dropped);
+    BOOST_TEST_REQUIRE(nested.ok(), errors_text(nested.errors()));
+    BOOST_TEST_REQUIRE(!dropped.empty());
+    BOOST_TEST(dropped[0].path == "OrderDetails[0].OrderDetail.BankInformationId", errors_text(dropped));
+
+    // XmlSerializer (001, 003) reads members in any order: nothing is dropped.
+    dropped.clear();
+    auto contracts = from_xml<contracts::OrderBase>(
+        "<OrderBase><OrderCode>B</OrderCode><Id>1</Id></OrderBase>", dropped);
+    BOOST_TEST_REQUIRE(contracts.ok(), errors_text(contracts.errors()));
+    BOOST_TEST(contracts.value().Id == 1);
+    BOOST_TEST(dropped.empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -238,19 +238,4 @@ BOOST_AUTO_TEST_CASE(data_contract_orders_base_class_members_first_then_alphabet
     BOOST_TEST(at("<OrderPaymentDescription>") < at("<PaymentId>"));
 }
 
-BOOST_AUTO_TEST_CASE(data_contract_reads_members_in_any_order)
-{
-    // DataContractSerializer itself needs the order; reading leniently costs nothing and
-    // accepts documents written by hand.
-    std::string xml =
-        "<OrdersController.OrderCreationRequest xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\" "
-        "xmlns=\"http://schemas.datacontract.org/2004/07/LimitlessMobile.WebAPI.Controllers\">"
-        "<PaymentId>3</PaymentId><OrderPaymentDescription>d</OrderPaymentDescription>"
-        "</OrdersController.OrderCreationRequest>";
-    auto r = from_xml<mobile::OrderCreationRequest>(xml);
-    BOOST_TEST_REQUIRE(r.ok(), errors_text(r.errors()));
-    BOOST_TEST(r.value().PaymentId == 3);
-    BOOST_TEST(r.value().OrderPaymentDescription.value() == "d");
-}
-
 BOOST_AUTO_TEST_SUITE_END()

@@ -47,7 +47,7 @@ namespace detail {
 template <class T>
 std::string xml_encode(const T& value, Layout layout);
 template <class T>
-Result<T> xml_decode(std::string_view text);
+Result<T> xml_decode(std::string_view text, std::vector<FieldError>* dropped);
 }  // namespace detail
 
 /// Writes XML as the API's serializer does (DataContractSerializer for 002, XmlSerializer for 001
@@ -58,19 +58,31 @@ std::string to_xml(const T& value, Layout layout = Layout::indented) {
   return detail::xml_encode<T>(value, layout);
 }
 
-/// Reads XML; checks the root element and namespaces. Errors as for from_json.
+/// Reads XML; checks the root element and namespaces. Errors as for from_json. A member the
+/// server's serializer drops without an error is dropped here too: DataContractSerializer (002)
+/// reads members only in contract order, so an element after a later-ordered member is lost.
 template <class T>
 Result<T> from_xml(std::string_view text) {
   static_assert(has_xml<T>(), "this model's help page documents no XML format");
-  return detail::xml_decode<T>(text);
+  return detail::xml_decode<T>(text, nullptr);
+}
+
+/// The same, naming each member it dropped in `dropped` (code "out_of_order"; the path as for
+/// errors), so that a tool can say what the server would have lost.
+template <class T>
+Result<T> from_xml(std::string_view text, std::vector<FieldError>& dropped) {
+  static_assert(has_xml<T>(), "this model's help page documents no XML format");
+  return detail::xml_decode<T>(text, &dropped);
 }
 
 /// Reads `text` in `format`: XML where T's page documents it; asking for XML of a model whose
-/// page documents none is an error (field "format"), not a JSON read.
+/// page documents none is an error (field "format"), not a JSON read. Members dropped as the
+/// server drops them (from_xml) are named in `dropped` when it is given.
 template <class T>
-Result<T> decode(std::string_view text, Format format) {
+Result<T> decode(std::string_view text, Format format, std::vector<FieldError>* dropped = nullptr) {
+  (void)dropped;  // JSON drops nothing the server keeps
   if constexpr (has_xml<T>()) {
-    if (format == Format::xml) return from_xml<T>(text);
+    if (format == Format::xml) return detail::xml_decode<T>(text, dropped);
   } else if (format == Format::xml) {
     return std::vector<FieldError>{{"", "format", std::string("the ") + meta::info<meta::item_t<T>>().api->id +
                                                       " API documents no XML format for this model"}};

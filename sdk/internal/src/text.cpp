@@ -24,17 +24,13 @@ std::size_t utf8_boundary(std::string_view s, std::size_t n) {
   return (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80 ? n : cut;
 }
 
-void append_json_escaped(std::string& out, std::string_view s) {
+void append_json_escaped_from(std::string& out, std::string_view s, std::size_t from) {
   static constexpr char kHex[] = "0123456789abcdef";
-  std::size_t i = 0, n = s.size();
+  std::size_t i = from, n = s.size();
   while (i < n) {
     // Plain bytes are copied in runs: most text needs no escaping.
     std::size_t start = i;
-    while (i < n) {
-      unsigned char c = static_cast<unsigned char>(s[i]);
-      if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
-      ++i;
-    }
+    while (i < n && json_plain_byte(static_cast<unsigned char>(s[i]))) ++i;
     out.append(s.data() + start, i - start);
     if (i >= n) break;
     unsigned char c = static_cast<unsigned char>(s[i]);

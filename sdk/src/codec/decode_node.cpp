@@ -170,11 +170,13 @@ bool set_guid(void* t, const Scalar& s, std::string& code, std::string& msg) {
 }
 
 bool set_string(void* t, const Scalar& s, std::string& code, std::string& msg) {
-  // Newtonsoft reads an integer or a boolean for a string as its .NET text (5 -> "5",
-  // true -> "True"); a number with a fraction or an exponent stays refused here.
+  // Newtonsoft's JsonTextReader.ReadAsString takes a number or a boolean for a string: a number's
+  // text as written (1.50 -> "1.50", 1e400 -> "1e400"), a boolean's JSON literal (true -> "true"),
+  // as the .NET oracle's acceptance suite shows.
   if (s.kind == Scalar::integer) return *static_cast<std::string*>(t) = std::to_string(s.i), true;
   if (s.kind == Scalar::unsigned_integer) return *static_cast<std::string*>(t) = std::to_string(s.u), true;
-  if (s.kind == Scalar::boolean) return *static_cast<std::string*>(t) = s.b ? "True" : "False", true;
+  if (s.kind == Scalar::number) return static_cast<std::string*>(t)->assign(s.text.data(), s.text.size()), true;
+  if (s.kind == Scalar::boolean) return *static_cast<std::string*>(t) = s.b ? "true" : "false", true;
   if (s.kind != Scalar::string) return mismatch("string", s, code, msg);
   // Copied, not moved out of the parser's buffer: the buffer keeps its capacity for the next key
   // or string, and the copy is allocated at its exact size (one allocation either way).

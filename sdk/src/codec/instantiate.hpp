@@ -34,8 +34,8 @@ std::string xml_encode(const T& value, Layout layout) {
   return codec::xml::encode(value, layout);
 }
 template <class T>
-Result<T> xml_decode(std::string_view text) {
-  return codec::xml::decode<T>(text);
+Result<T> xml_decode(std::string_view text, std::vector<FieldError>* dropped) {
+  return codec::xml::decode<T>(text, dropped);
 }
 }  // namespace detail
 
@@ -50,8 +50,9 @@ Result<T> xml_decode(std::string_view text) {
 #define ORDERKIT_INSTANTIATE_XML(T)                                                                   \
   template std::string orderkit::detail::xml_encode<T>(const T&, orderkit::Layout);                   \
   template std::string orderkit::detail::xml_encode<std::vector<T>>(const std::vector<T>&, orderkit::Layout); \
-  template orderkit::Result<T> orderkit::detail::xml_decode<T>(std::string_view);                     \
-  template orderkit::Result<std::vector<T>> orderkit::detail::xml_decode<std::vector<T>>(std::string_view);
+  template orderkit::Result<T> orderkit::detail::xml_decode<T>(std::string_view, std::vector<orderkit::FieldError>*); \
+  template orderkit::Result<std::vector<T>> orderkit::detail::xml_decode<std::vector<T>>(std::string_view,       \
+                                                                                         std::vector<orderkit::FieldError>*);
 
 #define ORDERKIT_INSTANTIATE_SUPPORT(T)                                                           \
   template std::vector<orderkit::FieldError> orderkit::validate<T>(const T&);                     \

@@ -2,7 +2,6 @@
 
 #include <array>
 #include <cstdint>
-#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -13,30 +12,16 @@
 namespace orderkit::codec::json {
 namespace {
 
-// A byte that stands for itself inside a string: no quote, backslash, control character or
-// start of a multi-byte UTF-8 sequence. Most strings are runs of these, read without a copy.
+// A byte that stands for itself inside a string (text::json_plain_byte), as a table: most strings
+// are runs of these, read without a copy.
 constexpr std::array<bool, 256> kPlain = [] {
   std::array<bool, 256> t{};
-  for (int c = 0x20; c < 0x80; ++c) t[c] = c != '"' && c != '\\';
+  for (int c = 0; c < 256; ++c) t[c] = text::json_plain_byte(static_cast<unsigned char>(c));
   return t;
 }();
 
-// The same test on eight bytes at once (SWAR): the bytes of a word that end a plain run, each as
-// its high bit in the mask: high bit set, below 0x20, '"' or '\\' (the classic "has zero byte" and
-// "has byte less than n" tricks). A borrow only carries into more significant bytes, from a byte
-// that is marked itself, so the mask is zero exactly for a plain word and its least significant
-// mark is exact: on a little-endian machine, the first byte in memory that ends the run.
+// Eight bytes at a time: text::json_unplain_bytes marks the bytes of a word that end a plain run.
 constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
-constexpr std::uint64_t zero_bytes(std::uint64_t x) { return (x - kOnes) & ~x & kHighs; }
-constexpr std::uint64_t run_enders(std::uint64_t x) {
-  return (x & kHighs) | ((x - kOnes * 0x20) & ~x & kHighs) | zero_bytes(x ^ (kOnes * '"')) |
-         zero_bytes(x ^ (kOnes * '\\'));
-}
-static_assert(run_enders(0x2020202020202020ULL) == 0 && run_enders(0x7E7E7E7E7E7E7E7EULL) == 0);
-static_assert(run_enders(0x2020202220202020ULL) == 0x0000008000000000ULL);
-static_assert(run_enders(0x5C20202020202020ULL) == 0x8000000000000000ULL);
-static_assert((run_enders(0x202020202020201FULL) & 0xFF) == 0x80 && run_enders(0x2020202020802020ULL) != 0);
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -48,12 +33,14 @@ int hex_value(char c) {
   return -1;
 }
 
-// Reads RFC 8259 JSON in one pass, straight into the decoder's events. It takes exactly the
-// documents nlohmann's strict parser takes (the SDK's reader before this one, kept as the oracle of
-// the differential test): an optional UTF-8 byte order mark, one value, white space; strings of
+// Reads RFC 8259 JSON in one pass, straight into the decoder's events. It takes the documents
+// nlohmann's strict parser takes (the SDK's reader before this one, kept as the oracle of the
+// differential test): an optional UTF-8 byte order mark, one value, white space; strings of
 // well-formed UTF-8, control characters escaped, surrogate escapes in pairs; numbers as the grammar
-// writes them, and none that overflows a double (1e999). Strings without escapes are handed on as
-// views of the text, without a copy. Open containers are kept on a stack of bytes, not by
+// writes them. Unlike nlohmann's, it also takes numbers beyond a double (1e400): Newtonsoft reads
+// those as any other number, and the field's type decides (an integer or a decimal refuses it by
+// name, a string keeps its text), as the .NET oracle shows. Strings without escapes are handed on
+// as views of the text, without a copy. Open containers are kept on a stack of bytes, not by
 // recursion, so nesting costs one byte per level and never the thread's stack.
 class Reader {
  public:
@@ -195,11 +182,8 @@ class Reader {
       }
     }
     // A number with a fraction or an exponent, or an integer beyond 64 bits: passed on as text,
-    // as long as a double could hold it (the decoders' decimals are parsed from the text).
-    std::string_view text(start, static_cast<std::size_t>(p_ - start));
-    if (overflows_double(int_start, int_end, frac_start, frac_end, exp_start, p_))
-      return fail("a number too large for a double ('" + shown(text) + "')", nullptr, start);
-    return out_.number(text);
+    // whatever its magnitude (the decoders' decimals are parsed from the text).
+    return out_.number(std::string_view(start, static_cast<std::size_t>(p_ - start)));
   }
 
   bool digits() {
@@ -221,38 +205,6 @@ class Reader {
     return true;
   }
 
-  // Whether the number's value is beyond the largest double (nlohmann's parser refuses those).
-  // Decided from the position of the first significant digit; only a value of about 1e308 asks
-  // strtod, given the digits and a shifted exponent without a decimal point, so that the result
-  // does not depend on the C locale's decimal separator.
-  static bool overflows_double(const char* int_start, const char* int_end, const char* frac_start,
-                               const char* frac_end, const char* exp_start, const char* exp_end) {
-    // The exponent is capped far beyond any number of digits an input can have (not near the
-    // double's range): the digits shift the magnitude by as many places as there are, so a
-    // smaller cap would let 0.000...1e250000 pass and refuse 1000...0e-250000.
-    constexpr long long kExponentCap = 1'000'000'000'000'000LL;
-    long long exponent = 0;
-    bool exp_negative = exp_start < exp_end && *exp_start == '-';
-    for (const char* q = exp_start; q < exp_end; ++q) {
-      if (!is_digit(*q)) continue;
-      exponent = exponent * 10 + (*q - '0');
-      if (exponent > kExponentCap) exponent = kExponentCap;
-    }
-    if (exp_negative) exponent = -exponent;
-    std::string digits(int_start, int_end);
-    digits.append(frac_start, frac_end);
-    std::size_t first = digits.find_first_not_of('0');
-    if (first == std::string::npos) return false;  // zero
-    // The value is d.ddd x 10^magnitude.
-    long long magnitude = static_cast<long long>(int_end - int_start) - 1 - static_cast<long long>(first) + exponent;
-    if (magnitude < 308) return false;
-    if (magnitude > 308) return true;
-    std::string shifted =
-        digits.substr(first) + "e" + std::to_string(magnitude - static_cast<long long>(digits.size() - first - 1));
-    double value = std::strtod(shifted.c_str(), nullptr);
-    return value > 1.7976931348623157e308;
-  }
-
   // A string, after its opening quote; `out` views the text or, after escapes, the buffer.
   bool string(std::string_view& out) {
     const char* open = p_++;
@@ -264,7 +216,7 @@ class Reader {
       while (end_ - p_ >= 8) {
         std::uint64_t word;
         std::memcpy(&word, p_, 8);
-        const std::uint64_t enders = run_enders(word);
+        const std::uint64_t enders = text::json_unplain_bytes(word);
         if (enders == 0) {
           p_ += 8;
           continue;

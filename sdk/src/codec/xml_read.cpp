@@ -32,12 +32,20 @@ struct Scope {
   bool maybe_nil = false;        // some attribute is named "nil" (checked by is_nil())
 };
 
+// Whether member a of obj comes before member b in DataContract order.
+bool comes_before(const ObjectNode& obj, int a, int b) {
+  const FieldNode &fa = obj.fields[a], &fb = obj.fields[b];
+  return data_contract_before((fa.flags & meta::kBaseClass) != 0, std::string_view(fa.name, fa.length),
+                              (fb.flags & meta::kBaseClass) != 0, std::string_view(fb.name, fb.length));
+}
+
 // Fills the structs from the token stream, led by the decoding plans. Every read_* is called
 // right after an element's start tag (its attributes are still current) and returns after the
 // element's end tag, or early once the parser has failed: decode() then reports only that.
 class Reader {
  public:
-  Reader(PullParser& xml, bool data_contract) : xml_(xml), data_contract_(data_contract) {}
+  Reader(PullParser& xml, bool data_contract, std::vector<FieldError>* dropped)
+      : xml_(xml), data_contract_(data_contract), dropped_(dropped) {}
   std::vector<FieldError> errors;
 
   // Declarations of the element just started go on the scope stack; pop_scope() takes them off
@@ -95,11 +103,14 @@ class Reader {
   }
 
   // The path is kept as segments and spelled out only for an error.
-  void fail(const std::string& code, const std::string& message) {
-    if (errors.size() >= kMaxErrors) return;
+  std::string path() const {
     std::string path;
     for (const Segment& s : path_) append_segment(path, s.field, s.index, s.field == nullptr);
-    errors.push_back({std::move(path), code, message});
+    return path;
+  }
+  void fail(const std::string& code, const std::string& message) {
+    if (errors.size() >= kMaxErrors) return;
+    errors.push_back({path(), code, message});
   }
 
   // Reads past the end tag of the element the reader is in (the one whose start tag was just
@@ -156,6 +167,7 @@ class Reader {
   void read_object(const ObjectNode& obj, void* target) {
     std::string_view member_ns = data_contract_ ? obj.info->xml_ns : "";
     int hint = 0;
+    int last = -1;  // the member read last (DataContract order)
     Token t;
     while ((t = xml_.next()) == Token::start_tag || t == Token::text) {
       if (t == Token::text) continue;  // text beside members is ignored, as it always was
@@ -165,8 +177,21 @@ class Reader {
       int i = find_field(obj, local, hint, /*json=*/false);
       if (i < 0) {
         skip();  // unknown elements are ignored, as ASP.NET does
+      } else if (data_contract_ && last >= 0 && !comes_before(obj, last, i)) {
+        // DataContractSerializer looks for each element among the members after the last one it
+        // read, in contract order: an element of an earlier (or the same) member is an unknown
+        // element to it, skipped without an error. The server never sees the value; neither
+        // does this reader, and the caller who asked is told which member was lost.
+        path_.push_back({obj.fields[i].name, 0});
+        if (dropped_ && dropped_->size() < kMaxErrors)
+          dropped_->push_back({path(), "out_of_order",
+                               std::string("dropped: it comes after <") + obj.fields[last].name +
+                                   ">, and DataContractSerializer reads members only in contract order"});
+        path_.pop_back();
+        skip();
       } else {
         hint = i + 1;
+        last = i;
         path_.push_back({obj.fields[i].name, 0});
         if (ns != member_ns) {
           fail("namespace", "expected element in namespace '" + std::string(member_ns) + "', got '" + std::string(ns) + "'");
@@ -226,6 +251,7 @@ class Reader {
 
   PullParser& xml_;
   bool data_contract_;
+  std::vector<FieldError>* dropped_;  // members dropped as the server's serializer drops them, or null
   std::vector<NsDecl> scopes_;
   std::deque<std::string> stored_uris_;  // a deque: its strings stay where they are as it grows
   std::vector<Segment> path_;
@@ -235,10 +261,11 @@ std::vector<FieldError> syntax_error(const PullParser& xml) { return {{"", "synt
 
 }  // namespace
 
-std::vector<FieldError> decode(std::string_view text, const RootSpec& spec, const Node& root, void* target) {
+std::vector<FieldError> decode(std::string_view text, const RootSpec& spec, const Node& root, void* target,
+                               std::vector<FieldError>* dropped) {
   PullParser xml(text);
   if (xml.next() != Token::start_tag) return syntax_error(xml);
-  Reader r(xml, spec.data_contract);
+  Reader r(xml, spec.data_contract, dropped);
   Scope scope = r.push_scope();
   std::string_view local, ns;
   r.qname(local, ns);

@@ -10,6 +10,7 @@
 #include <array>
 #include <cstring>
 #include <string>
+#include <string_view>
 
 #include "codec/decode_node.hpp"
 #include "codec/text.hpp"
@@ -254,7 +255,14 @@ constexpr auto field_writers(std::index_sequence<I...>) {
   return std::array<Fn, sizeof...(I)>{&write_field<T, I>...};
 }
 
-/// Field indices in DataContract order: base-class members first, each group sorted ordinally.
+/// Whether member a comes before member b in DataContract order: base-class members first, each
+/// group sorted ordinally. The writer sorts by it; the reader drops a member that breaks it.
+inline bool data_contract_before(bool base_a, std::string_view name_a, bool base_b, std::string_view name_b) {
+  if (base_a != base_b) return base_a;
+  return name_a < name_b;
+}
+
+/// Field indices in DataContract order (data_contract_before).
 template <class T>
 const std::array<std::size_t, meta::field_count<T>()>& data_contract_order() {
   static const auto order = [] {
@@ -268,10 +276,8 @@ const std::array<std::size_t, meta::field_count<T>()>& data_contract_order() {
       base[i] = f.opts.has(meta::kBaseClass);
       ++i;
     });
-    std::sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) {
-      if (base[a] != base[b]) return base[a];
-      return std::strcmp(names[a], names[b]) < 0;
-    });
+    std::sort(idx.begin(), idx.end(),
+              [&](std::size_t a, std::size_t b) { return data_contract_before(base[a], names[a], base[b], names[b]); });
     return idx;
   }();
   return order;

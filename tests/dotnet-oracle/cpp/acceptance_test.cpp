@@ -1,21 +1,27 @@
-// Acceptance on odd input (issue 14, point 3): request variants real clients send, each run through
-// .NET (decode + DataAnnotations validation, as Web API 2 binds a body) and through OrderKit's
-// binding (the registry's check: decode + validate, what the mock applies before answering). Both
-// must accept or both refuse, naming the same fields, unless the row is a known difference listed
-// below with its reason. The outcome table is generated into docs/models.md (between the markers
-// "acceptance table"); the test fails when the committed table is stale
-// (ORDERKIT_UPDATE_DOCS=1 rewrites it).
+// Acceptance on odd input (issue 14, points 3 and 5): request variants real clients send, each run
+// through .NET (decode + DataAnnotations validation, as Web API 2 binds a body), through OrderKit's
+// binding (the registry's check: decode + validate) and through the mock
+// (orderkit::mock::MockState::handle, the whole request path). All must accept or all refuse,
+// naming the same fields, unless the row is a known difference listed below with its reason; what
+// both accept must be the same value (.NET writes both readings the same); and a DataAnnotations
+// message .NET gives must be OrderKit's and the mock's text too. The outcome table is generated
+// into docs/models.md (between the markers "acceptance table"); the test fails when the committed
+// table is stale (ORDERKIT_UPDATE_DOCS=1 rewrites it).
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
 #include <cstdlib>
+#include <map>
 #include <fstream>
 #include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "oracle_process.hpp"
+#include "orderkit/mock/server.hpp"
 #include "orderkit/registry.hpp"
 
 using namespace orderkit;
@@ -65,8 +71,11 @@ std::vector<Case> corpus() {
       {"licenses", "OrderRequest", "json", "\"\" for a GUID", R"({"AccountId":""})", nullptr},
       {"licenses", "OrderRequest", "json", "null for AccountId (unknown nullability)", R"({"AccountId":null})",
        "OrderKit reads null for a member whose nullability the page cannot tell; the oracle takes the strict reading"},
-      {"licenses", "OrderRequest", "json", "1e400 for an integer", R"({"Quantity": 1e400})",
-       "OrderKit's reader refuses a number beyond a double as malformed JSON, naming no field"},
+      {"licenses", "OrderRequest", "json", "1e400 for an integer", R"({"Quantity": 1e400})", nullptr},
+      {"licenses", "OrderRequest", "json", "1e400 for a decimal", R"({"Agreement": {"TotalAmount": -1e400}})", nullptr},
+      {"licenses", "OrderRequest", "json", "1e400 for a string", R"({"Grade": 1e400})", nullptr},
+      {"licenses", "OrderRequest", "json", "1e400 in an unknown member", R"({"Unknown": [1e400], "Quantity": 2})", nullptr},
+      {"licenses", "OrderRequest", "json", "a fraction and a boolean for strings", R"({"Action": 1.50, "Ean": true})", nullptr},
       {"licenses", "OrderRequest", "json", "an empty body", "", nullptr},
       {"licenses", "OrderRequest", "json", "nesting 200 deep in an unknown member", ok_deep, nullptr},
       {"licenses", "OrderRequest", "json", "nesting 300 deep (beyond MaxDepth 256)", deep,
@@ -86,7 +95,12 @@ std::vector<Case> corpus() {
        mobile_xml + "<OrderPaymentDescription>d</OrderPaymentDescription><PaymentId>5</PaymentId></OrdersController.OrderCreationRequest>", nullptr},
       {"mobile", "OrderCreationRequest", "xml", "members out of DataContract order (silently dropped by .NET)",
        mobile_xml + "<PaymentId>5</PaymentId><OrderPaymentDescription>d</OrderPaymentDescription></OrdersController.OrderCreationRequest>",
-       nullptr},  // both accept; .NET drops the late member, OrderKit reads it (docs/models.md, open)
+       nullptr},
+      {"mobile", "OrderCreationRequest", "xml", "a member twice in DataContract XML",
+       mobile_xml + "<PaymentId>5</PaymentId><PaymentId>6</PaymentId></OrdersController.OrderCreationRequest>", nullptr},
+      {"mobile", "OrderCreationRequest", "xml", "a member in the empty namespace (silently dropped by .NET)",
+       mobile_xml + "<PaymentId xmlns=\"\">5</PaymentId></OrdersController.OrderCreationRequest>",
+       "OrderKit refuses the member by name (`namespace`) where DataContractSerializer drops it silently"},
       {"mobile", "OrderCreationRequest", "xml", "an unknown element", mobile_xml + "<Nope>1</Nope><PaymentId>5</PaymentId></OrdersController.OrderCreationRequest>", nullptr},
       {"mobile", "OrderCreationRequest", "xml", "text for an integer", mobile_xml + "<PaymentId>x</PaymentId></OrdersController.OrderCreationRequest>",
        "both refuse; DataContractSerializer fails the whole document, OrderKit names the member"},
@@ -95,22 +109,87 @@ std::vector<Case> corpus() {
   };
 }
 
-// The field paths an outcome names, "" for the whole document. .NET's "Required property 'X' not
-// found" is logged at the enclosing object's path: it names X.
-std::set<std::string> dotnet_paths(const std::string& payload) {
-  std::set<std::string> out;
-  std::istringstream lines(payload);
+// What one side made of a variant: accepted, or the fields it names (path "" for the whole
+// document) with their messages.
+struct Outcome {
+  bool applies = true;  // false: the mock has no endpoint that takes this model
+  bool accepted = false;
+  std::map<std::string, std::vector<std::string>> messages;  // path -> messages
+  std::map<std::string, std::vector<std::string>> rule_messages;  // .NET: DataAnnotations' only
+  std::vector<std::string> warnings;  // the mock's X-Mock-Warning headers
+
+  std::set<std::string> paths() const {
+    std::set<std::string> out;
+    for (const auto& [path, m] : messages) out.insert(path);
+    return out;
+  }
+};
+
+// .NET's answer: "path\tmessage\tkind" lines. Newtonsoft's "Required property 'X' not found" is
+// logged at the enclosing object's path: it names X.
+Outcome dotnet_outcome(const oracle::Answer& net) {
+  Outcome o;
+  o.accepted = net.status == "valid";
+  if (o.accepted) return o;
+  std::istringstream lines(net.payload);
   for (std::string line; std::getline(lines, line);) {
-    std::string path = line.substr(0, line.find('\t'));
-    auto req = line.find("Required property '");
+    auto tab1 = line.find('\t'), tab2 = line.rfind('\t');
+    std::string path = line.substr(0, tab1);
+    std::string message = line.substr(tab1 + 1, tab2 - tab1 - 1), kind = line.substr(tab2 + 1);
+    auto req = message.find("Required property '");
     if (req != std::string::npos) {
       auto start = req + 19;
-      std::string name = line.substr(start, line.find('\'', start) - start);
+      std::string name = message.substr(start, message.find('\'', start) - start);
       path = path.empty() ? name : path + "." + name;
     }
-    out.insert(path);
+    o.messages[path].push_back(message);
+    if (kind == "validation") o.rule_messages[path].push_back(message);
   }
-  return out;
+  return o;
+}
+
+Outcome sdk_outcome(const std::vector<FieldError>& errors) {
+  Outcome o;
+  o.accepted = errors.empty();
+  for (const auto& e : errors) o.messages[e.path].push_back(e.message);
+  return o;
+}
+
+// The mock's documented endpoint for a model's body, or "" (001's action binds URI parameters,
+// so no endpoint takes an OrderBase).
+std::string endpoint_of(const std::string& api, const std::string& model) {
+  if (api == "mobile" && model == "OrderCreationRequest") return "/mobile/api/orders";
+  if (api == "licenses" && model == "OrderRequest") return "/licenses/api/order/data";
+  if (api == "broadband" && model == "OrderNew") return "/broadband/api/orders";
+  return "";
+}
+
+// The mock's answer, its ModelState keys read back into field paths ("order.Quantity" -> "Quantity").
+Outcome mock_outcome(mock::MockState& state, const Case& c) {
+  Outcome o;
+  const std::string path = endpoint_of(c.api, c.model);
+  if (path.empty()) {
+    o.applies = false;
+    return o;
+  }
+  mock::MockRequest request;
+  request.method = "POST";
+  request.path = path;
+  request.headers.emplace("Content-Type", std::string("application/") + c.format);
+  request.headers.emplace("Accept", "application/json");  // ModelState in JSON, whatever the body
+  request.body = c.body;
+  const mock::MockResponse r = state.handle(request);
+  auto range = r.headers.equal_range("X-Mock-Warning");
+  for (auto it = range.first; it != range.second; ++it) o.warnings.push_back(it->second);
+  o.accepted = r.status == 200;
+  if (o.accepted) return o;
+  BOOST_TEST_REQUIRE(r.status == 400, c.what << ": the mock answered " << r.status << " " << r.body);
+  const nlohmann::json state_json = nlohmann::json::parse(r.body).at("ModelState");
+  for (const auto& [key, messages] : state_json.items()) {
+    std::string p = key == "order" ? "" : key.rfind("order.", 0) == 0 ? key.substr(6) : key.substr(5);
+    for (const auto& m : messages) o.messages[p].push_back(m.get<std::string>());
+  }
+  return o;
 }
 
 std::string join(const std::set<std::string>& paths) {
@@ -121,6 +200,15 @@ std::string join(const std::set<std::string>& paths) {
   }
   return s;
 }
+
+std::string cell(const Outcome& o) {
+  if (!o.applies) return "no endpoint";
+  std::string s = o.accepted ? "accepted" : "refused: " + join(o.paths());
+  for (const std::string& w : o.warnings) s += "; warns `" + w.substr(0, w.find(':')) + "` dropped";
+  return s;
+}
+
+bool same(const Outcome& a, const Outcome& b) { return a.accepted == b.accepted && a.paths() == b.paths(); }
 
 std::string escape_cell(std::string s) {
   std::string out;
@@ -134,31 +222,61 @@ BOOST_AUTO_TEST_SUITE(dotnet_acceptance)
 
 BOOST_AUTO_TEST_CASE(odd_input_is_accepted_and_refused_as_dotnet_does)
 {
+  mock::MockState mock_state;
   std::ostringstream table;
-  table << "| API | model | format | input | .NET | OrderKit | same |\n|---|---|---|---|---|---|---|\n";
+  table << "| API | model | format | input | .NET | OrderKit | mock | same |\n|---|---|---|---|---|---|---|---|\n";
   for (const Case& c : corpus()) {
-    oracle::Answer net = the_oracle().ask("check", c.api, c.model, c.format, c.body);
-    BOOST_TEST_REQUIRE((net.status == "valid" || net.status == "invalid"), c.what << ": " << net.payload);
+    const Format format = std::string(c.format) == "xml" ? Format::xml : Format::json;
+    oracle::Answer answer = the_oracle().ask("check", c.api, c.model, c.format, c.body);
+    BOOST_TEST_REQUIRE((answer.status == "valid" || answer.status == "invalid"), c.what << ": " << answer.payload);
     const ModelEntry* entry = find_model(c.api, c.model);
     BOOST_TEST_REQUIRE(entry != nullptr);
-    std::vector<FieldError> ours = entry->check(c.body, std::string(c.format) == "xml" ? Format::xml : Format::json);
+    const Outcome net = dotnet_outcome(answer);
+    const Outcome ours = sdk_outcome(entry->check(c.body, format));
+    const Outcome mocked = mock_outcome(mock_state, c);
 
-    bool net_ok = net.status == "valid";
-    std::set<std::string> net_paths = net_ok ? std::set<std::string>{} : dotnet_paths(net.payload);
-    std::set<std::string> our_paths;
-    for (const auto& e : ours) our_paths.insert(e.path);
-    bool same = net_ok == ours.empty() && net_paths == our_paths;
-    if (c.known) {
-      BOOST_TEST(!same, c.what << ": listed as a known difference but now agrees; remove it from the list");
-    } else {
-      BOOST_TEST(same, c.what << ": .NET " << (net_ok ? "accepts" : "refuses " + join(net_paths)) << ", OrderKit "
-                              << (ours.empty() ? "accepts" : "refuses " + join(our_paths)) << "\n.NET: " << net.payload
-                              << "\nOrderKit: " << to_string(ours));
+    // The mock binds a body as the SDK does (decode + validate): the same outcome, always.
+    if (mocked.applies) {
+      BOOST_TEST(same(ours, mocked), c.what << ": OrderKit " << cell(ours) << ", the mock " << cell(mocked));
     }
+    const bool agree = same(net, ours) && (!mocked.applies || same(net, mocked));
+    if (c.known) {
+      BOOST_TEST(!agree, c.what << ": listed as a known difference but now agrees; remove it from the list");
+    } else {
+      BOOST_TEST(agree, c.what << ": .NET " << cell(net) << ", OrderKit " << cell(ours) << ", the mock " << cell(mocked)
+                               << "\n.NET: " << answer.payload);
+    }
+
+    // Point 5: DataAnnotations' messages are the servers' ModelState text; OrderKit's validation
+    // (which the mock puts in ModelState as it is) must say the same.
+    for (const auto& [path, messages] : net.rule_messages) {
+      for (const std::string& m : messages) {
+        const auto it = ours.messages.find(path);
+        BOOST_TEST((it != ours.messages.end() && std::count(it->second.begin(), it->second.end(), m) == 1),
+                   c.what << ": .NET says at " << path << " \"" << m << "\"; OrderKit does not");
+        if (mocked.applies) {
+          const auto mt = mocked.messages.find(path);
+          BOOST_TEST((mt != mocked.messages.end() && std::count(mt->second.begin(), mt->second.end(), m) == 1),
+                     c.what << ": .NET says at " << path << " \"" << m << "\"; the mock does not");
+        }
+      }
+    }
+
+    // What both accept, both read as the same value: .NET writes its own reading and OrderKit's
+    // (re-encoded) the same way.
+    if (agree && net.accepted) {
+      Result<std::string> ours_text = entry->convert(c.body, format, format, Layout::indented);
+      BOOST_TEST_REQUIRE(ours_text.ok(), c.what << ": " << to_string(ours_text.errors()));
+      oracle::Answer from_input = the_oracle().ask("roundtrip", c.api, c.model, c.format, c.body);
+      oracle::Answer from_ours = the_oracle().ask("roundtrip", c.api, c.model, c.format, ours_text.value());
+      BOOST_TEST(from_input.status == "ok", c.what << ": " << from_input.payload);
+      BOOST_TEST(from_input.payload == from_ours.payload,
+                 c.what << ": .NET read\n" << from_input.payload << "\nOrderKit read (as .NET writes it)\n" << from_ours.payload);
+    }
+
     table << "| " << c.api << " | " << c.model << " | " << c.format << " | " << escape_cell(c.what) << " | "
-          << (net_ok ? "accepted" : "refused: " + join(net_paths)) << " | "
-          << (ours.empty() ? "accepted" : "refused: " + join(our_paths)) << " | "
-          << (same ? "yes" : std::string("no: ") + escape_cell(c.known ? c.known : "UNEXPECTED")) << " |\n";
+          << escape_cell(cell(net)) << " | " << escape_cell(cell(ours)) << " | " << escape_cell(cell(mocked)) << " | "
+          << (agree ? "yes" : std::string("no: ") + escape_cell(c.known ? c.known : "UNEXPECTED")) << " |\n";
   }
 
   const std::string begin = "<!-- acceptance table: generated by tests/dotnet-oracle/cpp/acceptance_test.cpp -->\n";
