@@ -161,7 +161,11 @@ BOOST_AUTO_TEST_CASE(a_fresh_request_id_and_idempotency_key_are_generated_when_r
   BOOST_TEST(Guid::parse(header(a, "Idempotency-Key")).has_value());
   BOOST_TEST(header(a, "X-Request-Id") != header(b, "X-Request-Id"));
   BOOST_TEST(header(a, "Idempotency-Key") != header(b, "Idempotency-Key"));
-  BOOST_TEST(header(a, "X-Request-Id")[14] == '4');  // version 4
+  const std::string id = header(a, "X-Request-Id");
+  BOOST_REQUIRE(id.size() == 36u);
+  BOOST_TEST(id[14] == '4');                                      // version 4
+  BOOST_TEST(std::string("89ab").find(id[19]) != std::string::npos);  // RFC 4122 variant
+  BOOST_TEST(id.find_first_not_of("0123456789abcdef-") == std::string::npos);  // lower case
 }
 
 BOOST_AUTO_TEST_CASE(a_caller_supplied_idempotency_key_is_sent_even_without_retries)

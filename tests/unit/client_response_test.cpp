@@ -155,6 +155,35 @@ BOOST_AUTO_TEST_CASE(a_400_with_json_model_state_becomes_an_api_error_with_every
   }
 }
 
+BOOST_AUTO_TEST_CASE(a_json_error_body_keeps_the_servers_order_and_its_values_text)
+{
+  // Keys in the order the server wrote them; a value that is not a string as compact JSON, its
+  // numbers as written; member names matched without regard to case.
+  const char* body =
+      R"({"message":"Bad.","modelState":{"z":["first"],"a":{"n":2.50,"s":"x\ty"},"m":[true,null]}})";
+  auto result = mobile::parse_create_orders_response(make_response(400, body, kJson), kId);
+  BOOST_REQUIRE(!result.ok());
+  const ClientError& e = result.error();
+  BOOST_TEST(e.server_message == "Bad.");
+  BOOST_REQUIRE(e.model_state.size() == 3u);
+  BOOST_TEST(e.model_state[0].first == "z");
+  BOOST_TEST(e.model_state[1].first == "a");
+  BOOST_TEST(e.model_state[1].second[0] == R"({"n":2.50,"s":"x\ty"})");
+  BOOST_TEST(e.model_state[2].second.size() == 2u);
+  BOOST_TEST(e.model_state[2].second[0] == "true");
+  BOOST_TEST(e.model_state[2].second[1] == "null");
+}
+
+BOOST_AUTO_TEST_CASE(a_malformed_error_body_is_kept_raw)
+{
+  for (const char* body : {R"({"Message":"a",})", R"({"Message":"a")", "<Error><Message>a</Error>"}) {
+    auto result = mobile::parse_create_orders_response(make_response(400, body, ""), kId);
+    BOOST_REQUIRE(!result.ok());
+    BOOST_TEST(result.error().server_message.empty(), body);
+    BOOST_TEST(result.error().body == body);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(a_400_with_xml_model_state_becomes_an_api_error_with_decoded_keys)
 {
   const char* body =

@@ -1,13 +1,17 @@
 // The package's budgets in Chromium, for docs/benchmarks.md (issue: CSP, size, start-up, calls):
 //   node wasm/bench/browser-budgets.mjs <package dir> --mock build/native/mockserver/orderkit-mock
-//        [--chromium /usr/bin/chromium] [--loads 20] [--compare <other package dir>]
+//        [--chromium /usr/bin/chromium] [--loads 20] [--compare <other package dir>] [--stages]
 // Serves the package with orderkit-mock --static (application/wasm, so streaming compilation;
 // the payment page policy, so no eval) and prints:
 //   - the gzip -9 size of what a page downloads (browser.mjs and its imports, and the .wasm);
 //   - OrderKit.init() to ready (fetch + compile + instantiate + embind registration + `ok`),
 //     performance.now() in the page, over N cold loads (a new browser context each: empty HTTP
 //     and code caches), median and p95;
-//   - per-call cost of validate, toJson and fromJson on the 002 OrderCreationRequest sample.
+//   - per-call cost of validate, toJson and fromJson on the 002 OrderCreationRequest sample;
+//   - with --stages, where init's time goes, over the same number of cold loads of a page that
+//     starts the module step by step as browser.mjs does: fetch and streaming compilation,
+//     instantiation, the module's start (static constructors: embind's registrations), building
+//     the `ok` object, and apart from these the SHA-384 of the .wasm that the integrity check adds.
 // --compare runs the same on a second build (e.g. one linked with -sDYNAMIC_EXECUTION=1, which
 // needs eval: it is served without a policy).
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,8 +27,9 @@ const mockExe = opt('--mock', 'build/native/mockserver/orderkit-mock');
 const chromiumPath = opt('--chromium', '/usr/bin/chromium');
 const loads = Number(opt('--loads', '20'));
 const compare = opt('--compare', '');
+const stagesWanted = args.includes('--stages');
 if (!dir || dir.startsWith('--')) {
-  console.log('usage: node browser-budgets.mjs <package dir> --mock <orderkit-mock> [--chromium PATH] [--loads N] [--compare DIR]');
+  console.log('usage: node browser-budgets.mjs <package dir> --mock <orderkit-mock> [--chromium PATH] [--loads N] [--compare DIR] [--stages]');
   process.exit(2);
 }
 
@@ -56,6 +61,36 @@ if (new URL(location.href).searchParams.has('calls')) {
 window.__bench = { init, calls };
 `;
 
+// The same start as browser.mjs, step by step, with the time after each step.
+const STAGES = `
+import createOrderKitModule from './orderkit/orderkit-core.mjs';
+import { buildOrderKit } from './orderkit/sdk.mjs';
+const url = new URL('./orderkit/orderkit-core.wasm', import.meta.url);
+const t = { start: performance.now() };
+const m = await createOrderKitModule({
+  instantiateWasm(imports, receive) {
+    WebAssembly.compileStreaming(fetch(url)).then((module) => {
+      t.compiled = performance.now();
+      return WebAssembly.instantiate(module, imports).then((instance) => {
+        t.instantiated = performance.now();
+        receive(instance, module);
+      });
+    });
+    return {};
+  },
+});
+t.started = performance.now();
+buildOrderKit(m);
+t.built = performance.now();
+const bytes = await (await fetch(url)).arrayBuffer();
+const h = performance.now();
+await crypto.subtle.digest('SHA-384', bytes);
+const stages = { compile: t.compiled - t.start, instantiate: t.instantiated - t.compiled,
+  start: t.started - t.instantiated, build: t.built - t.started, total: t.built - t.start,
+  sha384: performance.now() - h };
+window.__bench = { stages };
+`;
+
 function startMock(site, csp) {
   const child = spawn(mockExe, ['--host', '127.0.0.1', '--port', '0', '--log', 'off', '--static', site,
     ...(csp === undefined ? [] : ['--static-csp', csp])],
@@ -80,9 +115,12 @@ async function measure(pkg, chromium, csp) {
   cpSync(pkg, join(site, 'orderkit'), { recursive: true });
   writeFileSync(join(site, 'index.html'), PAGE);
   writeFileSync(join(site, 'bench.mjs'), BENCH);
+  writeFileSync(join(site, 'stages.html'), PAGE.replace('bench.mjs', 'stages.mjs'));
+  writeFileSync(join(site, 'stages.mjs'), STAGES);
   const mock = await startMock(site, csp);
   const downloaded = new Map();
   const inits = [];
+  const stages = [];
   let calls = {};
   let violations = 0;
   try {
@@ -100,6 +138,14 @@ async function measure(pkg, chromium, csp) {
       if (i === loads) calls = r.calls; else inits.push(r.init);
       await context.close();
     }
+    for (let i = 0; stagesWanted && i < loads; ++i) {
+      const context = await chromium.newContext();
+      const page = await context.newPage();
+      await page.goto(`${mock.url}/stages.html`);
+      await page.waitForFunction(() => window.__bench, null, { timeout: 60_000 });
+      stages.push((await page.evaluate(() => window.__bench)).stages);
+      await context.close();
+    }
   } finally {
     mock.stop();
     rmSync(site, { recursive: true, force: true });
@@ -113,7 +159,7 @@ async function measure(pkg, chromium, csp) {
     gz += gzipSync(bytes, { level: 9 }).length;
   }
   inits.sort((a, b) => a - b);
-  return { files, raw, gz, inits, calls, violations };
+  return { files, raw, gz, inits, calls, violations, stages };
 }
 
 const { chromium: pw } = await import('playwright-core');
@@ -133,6 +179,13 @@ try {
     console.log(`per call on the 002 sample (${r.calls.jsonBytes} B JSON), median of 7 batches of 300: ` +
       ['validate', 'toJson', 'fromJson'].map((k) => `${k} ${(r.calls[k] * 1000).toFixed(1)} µs`).join(', '));
     console.log(`CSP violations: ${r.violations}`);
+    if (r.stages.length) {
+      console.log(`init step by step, ${r.stages.length} cold loads, ms: median (min-p95)`);
+      for (const k of Object.keys(r.stages[0])) {
+        const xs = r.stages.map((s) => s[k]).sort((a, b) => a - b);
+        console.log(`  ${k}: ${quantile(xs, 0.5).toFixed(1)} (${xs[0].toFixed(1)}-${quantile(xs, 0.95).toFixed(1)})`);
+      }
+    }
   }
 } finally {
   await chromium.close();

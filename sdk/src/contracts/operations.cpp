@@ -1,8 +1,7 @@
 #include "orderkit/contracts/operations.hpp"
 
-#include <tinyxml2.h>
-
 #include "client/operation.hpp"
+#include "codec/xml_pull.hpp"
 #include "orderkit/internal/text.hpp"
 
 namespace orderkit::contracts {
@@ -14,16 +13,21 @@ bool is_null_body(const HttpResponse& response) {
   std::string_view body = text::trim(response.body, " \t\r\n");
   if (response.status == 204 || body.empty() || body == "null") return true;
   if (body.front() != '<') return false;
-  tinyxml2::XMLDocument doc;
-  if (doc.Parse(body.data(), body.size()) != tinyxml2::XML_SUCCESS || !doc.RootElement()) return false;
-  for (const auto* a = doc.RootElement()->FirstAttribute(); a; a = a->Next()) {
-    std::string_view name = a->Name();
-    auto colon = name.find(':');
-    if (colon != std::string_view::npos && name.substr(colon + 1) == "nil" && std::string_view(a->Value()) == "true") {
-      return true;
+  // The root's attributes decide; the whole document must be well-formed XML all the same.
+  codec::xml::PullParser parser(body);
+  bool nil = false;
+  if (parser.next() != codec::xml::Token::start_tag) return false;
+  for (const auto& a : parser.attributes()) {
+    auto colon = a.name.find(':');
+    if (colon != std::string_view::npos && a.name.substr(colon + 1) == "nil" && a.value == "true") nil = true;
+  }
+  for (;;) {
+    switch (parser.next()) {
+      case codec::xml::Token::end_of_document: return nil;
+      case codec::xml::Token::error: return false;
+      default: break;
     }
   }
-  return false;
 }
 
 }  // namespace

@@ -1,10 +1,14 @@
 #include "orderkit/core/client_error.hpp"
 
-#include <nlohmann/json.hpp>
-#include <tinyxml2.h>
-
 #include <cstdint>
 #include <cstdlib>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "codec/json_reader.hpp"
+#include "codec/xml_pull.hpp"
 
 #include "orderkit/internal/client_errors.hpp"
 #include "orderkit/internal/text.hpp"
@@ -23,53 +27,165 @@ void add_entry(ModelState& state, const std::string& key, std::string message) {
 }
 
 // ---- JSON -----------------------------------------------------------------------------------
+// Error bodies are small and of no fixed shape, so they are read into a small tree, by the SDK's
+// own JSON reader (codec/json_reader.hpp): the same documents are JSON here as in the codecs.
 
-const nlohmann::json* member(const nlohmann::json& object, std::string_view name) {
+struct JsonValue {
+  enum Kind : std::uint8_t { scalar, string, array, object } kind = scalar;
+  std::string text;  // a string's value, or a scalar's JSON text (true, 12, 2.50, null)
+  std::vector<std::pair<std::string, JsonValue>> items;  // members, or array items (no name)
+};
+
+// Deeper than any error body a server writes; the limit keeps the recursive compact_json() and
+// the tree's destruction within the stack whatever the body nests. A deeper body is kept raw.
+constexpr std::size_t kMaxJsonErrorDepth = 64;
+
+// Takes the reader's events (each returns false to stop reading).
+class TreeBuilder {
+ public:
+  JsonValue root;
+  bool too_deep = false;
+
+  bool null() { return put(JsonValue::scalar, "null"); }
+  bool boolean(bool v) { return put(JsonValue::scalar, v ? "true" : "false"); }
+  bool integer(std::int64_t v) { return put(JsonValue::scalar, std::to_string(v)); }
+  bool unsigned_integer(std::uint64_t v) { return put(JsonValue::scalar, std::to_string(v)); }
+  bool number(std::string_view text) { return put(JsonValue::scalar, text); }
+  bool string(std::string_view v) { return put(JsonValue::string, v); }
+  bool start_object() { return open(JsonValue::object); }
+  bool start_array() { return open(JsonValue::array); }
+  bool end_object() { return close(); }
+  bool end_array() { return close(); }
+  bool key(std::string_view k) {
+    key_ = k;
+    return true;
+  }
+  void syntax_error(std::string) {}
+
+ private:
+  // Where the next value goes: the root, or a new item of the innermost open container. Only the
+  // innermost container's items grow, so the pointers to the open ones stay valid.
+  JsonValue& slot() {
+    if (open_.empty()) return root;
+    auto& items = open_.back()->items;
+    items.emplace_back(open_.back()->kind == JsonValue::object ? std::move(key_) : std::string(), JsonValue{});
+    return items.back().second;
+  }
+  bool put(JsonValue::Kind kind, std::string_view text) {
+    JsonValue& v = slot();
+    v.kind = kind;
+    v.text = text;
+    return true;
+  }
+  bool open(JsonValue::Kind kind) {
+    if (open_.size() >= kMaxJsonErrorDepth) {
+      too_deep = true;
+      return false;
+    }
+    JsonValue& v = slot();
+    v.kind = kind;
+    open_.push_back(&v);
+    return true;
+  }
+  bool close() {
+    open_.pop_back();
+    return true;
+  }
+
+  std::vector<JsonValue*> open_;
+  std::string key_;
+};
+
+const JsonValue* member(const JsonValue& object, std::string_view name) {
   // Newtonsoft writes HttpError in PascalCase, camelCase resolvers and ASP.NET Core lower case.
-  for (auto it = object.begin(); it != object.end(); ++it) {
-    if (iequals(it.key(), name)) return &*it;
+  if (object.kind != JsonValue::object) return nullptr;
+  for (const auto& [key, value] : object.items) {
+    if (iequals(key, name)) return &value;
   }
   return nullptr;
 }
 
-std::string text_of(const nlohmann::json& value) {
-  return value.is_string() ? value.get<std::string>() : value.dump();
+void append_quoted(std::string& out, std::string_view text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += '"';
+  for (char c : text) {
+    auto u = static_cast<unsigned char>(c);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (u < 0x20) {
+          out += "\\u00";
+          out += kHex[u >> 4];
+          out += kHex[u & 15];
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
 }
 
-void read_failures(const nlohmann::json& errors, ModelState& state) {
-  if (errors.is_object()) {  // { "key": ["message", ...] } (ModelState, ProblemDetails)
-    for (auto it = errors.begin(); it != errors.end(); ++it) {
-      if (it->is_array()) {
-        for (const auto& m : *it) add_entry(state, it.key(), text_of(m));
-      } else {
-        add_entry(state, it.key(), text_of(*it));
+// A value as compact JSON, numbers as the server wrote them.
+void compact_json(const JsonValue& v, std::string& out) {
+  switch (v.kind) {
+    case JsonValue::scalar: out += v.text; return;
+    case JsonValue::string: append_quoted(out, v.text); return;
+    case JsonValue::array:
+    case JsonValue::object: {
+      const bool object = v.kind == JsonValue::object;
+      out += object ? '{' : '[';
+      for (std::size_t i = 0; i < v.items.size(); ++i) {
+        if (i > 0) out += ',';
+        if (object) {
+          append_quoted(out, v.items[i].first);
+          out += ':';
+        }
+        compact_json(v.items[i].second, out);
       }
-    }
-  } else if (errors.is_array()) {  // FluentValidation: [{ "propertyName", "errorMessage" }]
-    for (const auto& failure : errors) {
-      if (!failure.is_object()) continue;
-      const auto* property = member(failure, "PropertyName");
-      const auto* message = member(failure, "ErrorMessage");
-      add_entry(state, property && property->is_string() ? property->get<std::string>() : "",
-                message ? text_of(*message) : failure.dump());
+      out += object ? '}' : ']';
+      return;
     }
   }
 }
 
-// Deeper than any error body a server writes; the limit keeps dump() (recursive) in text_of
-// within the stack whatever the body nests. A deeper body is kept raw, not read.
-constexpr int kMaxJsonErrorDepth = 64;
+std::string text_of(const JsonValue& value) {
+  if (value.kind == JsonValue::string) return value.text;
+  std::string out;
+  compact_json(value, out);
+  return out;
+}
+
+void read_failures(const JsonValue& errors, ModelState& state) {
+  if (errors.kind == JsonValue::object) {  // { "key": ["message", ...] } (ModelState, ProblemDetails)
+    for (const auto& [key, value] : errors.items) {
+      if (value.kind == JsonValue::array) {
+        for (const auto& m : value.items) add_entry(state, key, text_of(m.second));
+      } else {
+        add_entry(state, key, text_of(value));
+      }
+    }
+  } else if (errors.kind == JsonValue::array) {  // FluentValidation: [{ "propertyName", "errorMessage" }]
+    for (const auto& item : errors.items) {
+      const JsonValue& failure = item.second;
+      if (failure.kind != JsonValue::object) continue;
+      const auto* property = member(failure, "PropertyName");
+      const auto* message = member(failure, "ErrorMessage");
+      add_entry(state, property && property->kind == JsonValue::string ? property->text : "",
+                message ? text_of(*message) : text_of(failure));
+    }
+  }
+}
 
 bool read_json_error(std::string_view body, ClientError& error) {
-  bool too_deep = false;
-  // The parser itself keeps its own stack; the callback drops anything below the limit.
-  nlohmann::json::parser_callback_t limit_depth = [&](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
-    if (depth <= kMaxJsonErrorDepth) return true;
-    too_deep = true;
-    return false;
-  };
-  nlohmann::json doc = nlohmann::json::parse(body.begin(), body.end(), limit_depth, /*allow_exceptions=*/false);
-  if (too_deep || !doc.is_object()) return false;
+  TreeBuilder tree;
+  if (!codec::json::reading::Reader<TreeBuilder>(body, tree).run() || tree.root.kind != JsonValue::object) return false;
+  const JsonValue& doc = tree.root;
   if (const auto* message = member(doc, "Message")) error.server_message = text_of(*message);
   else if (const auto* title = member(doc, "title")) error.server_message = text_of(*title);
   if (const auto* detail = member(doc, "MessageDetail")) {
@@ -82,6 +198,14 @@ bool read_json_error(std::string_view body, ClientError& error) {
 }
 
 // ---- XML ------------------------------------------------------------------------------------
+// Read with the SDK's own pull reader (codec/xml_pull.hpp) into a small tree of elements: the
+// same documents are well-formed XML here as in the codecs (no DTD, nesting up to 256).
+
+struct XmlElement {
+  std::string name;  // local name, prefix dropped
+  std::string text;  // the character data before its first child element, if any
+  std::vector<XmlElement> children;
+};
 
 // XmlConvert.EncodeLocalName writes characters that are not allowed in a name as _xHHHH_.
 std::string decode_xml_name(std::string_view name) {
@@ -102,51 +226,67 @@ std::string decode_xml_name(std::string_view name) {
   return out;
 }
 
-std::string local_name(const char* name) {
-  std::string_view n(name);
-  auto colon = n.find(':');
-  return std::string(colon == std::string_view::npos ? n : n.substr(colon + 1));
+std::string_view local_name(std::string_view name) {
+  auto colon = name.find(':');
+  return colon == std::string_view::npos ? name : name.substr(colon + 1);
 }
 
-std::string element_text(const tinyxml2::XMLElement* e) {
-  const char* t = e->GetText();
-  return t ? t : "";
+// The whole document as a tree, or false when it is not well-formed.
+bool read_xml_tree(std::string_view body, XmlElement& root) {
+  codec::xml::PullParser parser(body);
+  // Only the innermost open element's children grow, so the pointers to the open ones stay valid.
+  std::vector<XmlElement*> open;
+  for (;;) {
+    switch (parser.next()) {
+      case codec::xml::Token::start_tag: {
+        XmlElement* e = &root;
+        if (!open.empty()) e = &open.back()->children.emplace_back();
+        e->name = local_name(parser.name());
+        open.push_back(e);
+        break;
+      }
+      case codec::xml::Token::end_tag: open.pop_back(); break;
+      case codec::xml::Token::text:
+        if (!open.empty() && open.back()->children.empty() && open.back()->text.empty()) open.back()->text = parser.text();
+        break;
+      case codec::xml::Token::end_of_document: return true;
+      case codec::xml::Token::error: return false;
+    }
+  }
 }
 
-const tinyxml2::XMLElement* child(const tinyxml2::XMLElement* parent, std::string_view name) {
-  for (auto* c = parent->FirstChildElement(); c; c = c->NextSiblingElement()) {
-    if (iequals(local_name(c->Name()), name)) return c;
+const XmlElement* child(const XmlElement& parent, std::string_view name) {
+  for (const auto& c : parent.children) {
+    if (iequals(c.name, name)) return &c;
   }
   return nullptr;
 }
 
 bool read_xml_error(std::string_view body, ClientError& error) {
-  tinyxml2::XMLDocument doc;
-  if (doc.Parse(body.data(), body.size()) != tinyxml2::XML_SUCCESS || !doc.RootElement()) return false;
-  const auto* root = doc.RootElement();
-  if (const auto* message = child(root, "Message")) error.server_message = element_text(message);
+  XmlElement root;
+  if (!read_xml_tree(body, root)) return false;
+  if (const auto* message = child(root, "Message")) error.server_message = message->text;
   if (const auto* detail = child(root, "MessageDetail")) {
     error.server_message += error.server_message.empty() ? "" : " ";
-    error.server_message += element_text(detail);
+    error.server_message += detail->text;
   }
   if (const auto* model_state = child(root, "ModelState")) {
     // <ModelState><order.OrderCode>message</order.OrderCode>...</ModelState>; several messages
     // may come as repeated elements or as child elements.
-    for (auto* entry = model_state->FirstChildElement(); entry; entry = entry->NextSiblingElement()) {
-      std::string key = decode_xml_name(local_name(entry->Name()));
-      if (entry->FirstChildElement()) {
-        for (auto* m = entry->FirstChildElement(); m; m = m->NextSiblingElement()) add_entry(error.model_state, key, element_text(m));
+    for (const auto& entry : model_state->children) {
+      std::string key = decode_xml_name(entry.name);
+      if (!entry.children.empty()) {
+        for (const auto& m : entry.children) add_entry(error.model_state, key, m.text);
       } else {
-        add_entry(error.model_state, key, element_text(entry));
+        add_entry(error.model_state, key, entry.text);
       }
     }
   }
   if (const auto* errors = child(root, "Errors")) {  // FluentValidation's ValidationResult
-    for (auto* failure = errors->FirstChildElement(); failure; failure = failure->NextSiblingElement()) {
+    for (const auto& failure : errors->children) {
       const auto* property = child(failure, "PropertyName");
       const auto* message = child(failure, "ErrorMessage");
-      add_entry(error.model_state, property ? element_text(property) : "",
-                message ? element_text(message) : element_text(failure));
+      add_entry(error.model_state, property ? property->text : "", message ? message->text : failure.text);
     }
   }
   return true;

@@ -1,5 +1,5 @@
 #include <cstdint>
-#include <cstdio>
+#include <string>
 #include <mutex>
 #include <random>
 
@@ -37,10 +37,15 @@ std::string new_request_id() {
   }
   high = (high & 0xFFFFFFFFFFFF0FFFull) | 0x0000000000004000ull;  // version 4
   low = (low & 0x3FFFFFFFFFFFFFFFull) | 0x8000000000000000ull;    // RFC 4122 variant
-  char text[37];
-  std::snprintf(text, sizeof text, "%08x-%04x-%04x-%04x-%012llx", static_cast<unsigned>(high >> 32),
-                static_cast<unsigned>((high >> 16) & 0xFFFF), static_cast<unsigned>(high & 0xFFFF),
-                static_cast<unsigned>(low >> 48), static_cast<unsigned long long>(low & 0xFFFFFFFFFFFFull));
+  // 8-4-4-4-12 hexadecimal digits, by hand: snprintf would bring printf into the wasm module.
+  static constexpr char kHex[] = "0123456789abcdef";
+  const std::uint64_t words[2] = {high, low};
+  std::string text;
+  text.reserve(36);
+  for (int i = 0; i < 32; ++i) {
+    if (i == 8 || i == 12 || i == 16 || i == 20) text += '-';
+    text += kHex[(words[i / 16] >> (60 - 4 * (i % 16))) & 15];
+  }
   return text;
 }
 
