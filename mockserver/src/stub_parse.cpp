@@ -82,7 +82,10 @@ MatchSpec parse_match(const json& j, const std::string& path) {
   if (!j.is_object() || j.size() != 1)
     refuse(path, "expected one of {\"equalTo\": value}, {\"matches\": \"regex\"}, {\"present\": true|false}");
   MatchSpec m;
-  const auto& [key, value] = *j.items().begin();
+  // (Not a binding to *j.items().begin(): that refers into a temporary proxy.)
+  const auto first = j.begin();
+  const std::string& key = first.key();
+  const json& value = first.value();
   if (key == "equalTo") {
     if (value.is_object() || value.is_array()) refuse(path + ".equalTo", "expected a string, number, true, false or null");
     m.kind = MatchSpec::Kind::equal_to;
