@@ -61,8 +61,12 @@ class SlowPeer {
     int ready = ::poll(&p, 1, static_cast<int>(tick_.count()));
     if (done_) return false;
     if (ready > 0) {
-      char c;
-      return ::recv(fd, &c, 1, MSG_PEEK | MSG_DONTWAIT) > 0;  // 0: the client closed
+      // Taken, not peeked: request bytes still unread (a body sent after the head) would keep
+      // the socket readable, so that poll() no longer paced the answer, and closing with them
+      // unread would reset the connection.
+      char buf[1024];
+      const ssize_t n = ::recv(fd, buf, sizeof buf, MSG_DONTWAIT);
+      return n != 0;  // 0: the client closed
     }
     return true;
   }
