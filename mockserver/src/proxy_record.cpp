@@ -48,10 +48,15 @@ std::string route_slug(std::string_view route) {
 std::string state(std::size_t n) { return n == 1 ? "Started" : std::to_string(n); }
 
 // Answer headers a replay should not repeat: the Content-Type (a field of its own), Date, the
-// request id and CORS (the replaying mock writes its own).
+// request id and CORS (the replaying mock writes its own), and the framing of the upstream's
+// connection (Content-Length, Transfer-Encoding, Connection, Keep-Alive, and a Content-Encoding
+// the transport undid), which the replaying mock writes for its own and a stub may not set.
 bool replayed(const std::string& name) {
   const std::string n = lower(name);
-  return n != "content-type" && n != "date" && n != "x-request-id" && n.rfind("access-control-", 0) != 0;
+  for (const char* own : {"content-type", "date", "x-request-id", "content-length", "transfer-encoding", "connection",
+                          "keep-alive", "content-encoding"})
+    if (n == own) return false;
+  return n.rfind("access-control-", 0) != 0;
 }
 
 ordered_json stub_json(const std::string& id, const MockRequest& request, const HttpResponse& answer) {
