@@ -89,7 +89,10 @@ BOOST_AUTO_TEST_CASE(members_in_order_and_other_apis_give_no_warning) {
   const orderkit::mock::MockResponse l = state.handle(licenses);
   BOOST_TEST(l.status == 200, l.body);
   BOOST_TEST(warnings(l).empty());
-  for (const json& entry : json::parse(state.journal_json()).at("requests")) BOOST_TEST(entry.at("warnings").empty());
+  // The parsed journal is kept in a variable: a range-for over a member of a temporary would
+  // iterate freed memory.
+  const json journal = json::parse(state.journal_json());
+  for (const json& entry : journal.at("requests")) BOOST_TEST(entry.at("warnings").empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
