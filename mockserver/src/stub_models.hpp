@@ -281,7 +281,11 @@ struct UnknownMember {
   template <class M>
   std::string operator()(meta::kind::model<M>) const {
     if (!j.is_object()) return "";
-    for (const auto& [key, value] : j.items()) {
+    for (const auto& item : j.items()) {
+      // Named, not a structured binding: the lambda below captures them (C++17 lambdas cannot
+      // capture structured bindings; clang refuses it).
+      const std::string& key = item.key();
+      const nlohmann::json& value = item.value();
       std::string e;
       bool found = false;
       meta::for_each_field<M>([&](const auto& f) {
