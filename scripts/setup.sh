@@ -31,6 +31,8 @@ if [[ $profile == full ]]; then
   packages+=(emscripten wrk nginx-light chromium)
   # The fuzz stage: clang with its sanitizer and libFuzzer runtimes.
   packages+=(clang libclang-rt-14-dev)
+  # The orderkit_format test: the sources follow .clang-format (version 14, as pinned there).
+  packages+=(clang-format-14)
   # Keep an existing Node (e.g. NodeSource's, which bundles npm); otherwise take Debian's.
   if ! command -v node >/dev/null 2>&1; then
     packages+=(nodejs npm)

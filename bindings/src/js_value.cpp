@@ -22,8 +22,8 @@ void integer_from_js(const val& v, double min, double max, double& out, Reader& 
   if (!std::isfinite(d) || std::floor(d) != d) {
     r.fail("an integer", v);
   } else if (d < min || d > max) {
-    r.errors.push_back({r.path, "range", "integer out of range for a 32-bit integer: " +
-                                            val::global("String")(v).as<std::string>()});
+    r.errors.push_back(
+        {r.path, "range", "integer out of range for a 32-bit integer: " + val::global("String")(v).as<std::string>()});
   } else {
     out = d;
   }
@@ -51,7 +51,7 @@ void datetime_from_js(const val& v, DateTime& out, Reader& r) {
   std::string text;
   if (v.isString()) {
     text = v.as<std::string>();
-  } else if (v.instanceof(val::global("Date"))) {
+  } else if (v.instanceof (val::global("Date"))) {
     if (!std::isfinite(v.call<double>("getTime"))) {
       r.invalid("invalid Date");
       return;

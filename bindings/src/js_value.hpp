@@ -61,7 +61,9 @@ struct ToJs {
   const T& v;
 
   template <class U>
-  val operator()(meta::kind::optional<U>) const { return v ? to_js(*v) : val::null(); }
+  val operator()(meta::kind::optional<U>) const {
+    return v ? to_js(*v) : val::null();
+  }
   template <class U>
   val operator()(meta::kind::vector<U>) const {
     val arr = val::array();
@@ -69,11 +71,17 @@ struct ToJs {
     return arr;
   }
   template <class M>
-  val operator()(meta::kind::model<M>) const { return model_to_js(v); }
+  val operator()(meta::kind::model<M>) const {
+    return model_to_js(v);
+  }
   template <class E>
-  val operator()(meta::kind::enumeration<E>) const { return val(static_cast<std::underlying_type_t<E>>(v)); }
+  val operator()(meta::kind::enumeration<E>) const {
+    return val(static_cast<std::underlying_type_t<E>>(v));
+  }
   template <class I>
-  val operator()(meta::kind::integer<I>) const { return val(v); }
+  val operator()(meta::kind::integer<I>) const {
+    return val(v);
+  }
   val operator()(meta::kind::boolean) const { return val(v); }
   val operator()(meta::kind::decimal) const { return val(v.to_string()); }
   val operator()(meta::kind::datetime) const { return val(v.text()); }
@@ -165,11 +173,17 @@ struct FromJs {
     }
   }
   template <class M>
-  void operator()(meta::kind::model<M>) const { model_from_js(v, out, r); }
+  void operator()(meta::kind::model<M>) const {
+    model_from_js(v, out, r);
+  }
   template <class E>
-  void operator()(meta::kind::enumeration<E>) const { integer<std::underlying_type_t<E>>(); }
+  void operator()(meta::kind::enumeration<E>) const {
+    integer<std::underlying_type_t<E>>();
+  }
   template <class I>
-  void operator()(meta::kind::integer<I>) const { integer<I>(); }
+  void operator()(meta::kind::integer<I>) const {
+    integer<I>();
+  }
   void operator()(meta::kind::boolean) const {
     if (v.isTrue()) out = true;
     else if (v.isFalse()) out = false;

@@ -74,8 +74,8 @@ ModelBinding binding(bool collection) {
 const std::vector<ModelBinding>& bindings() {
   static const std::vector<ModelBinding> all = [] {
     std::vector<ModelBinding> v;
-#define ORDERKIT_BIND(ns, Model)                         \
-  v.push_back(binding<ns::Model>(false));                \
+#define ORDERKIT_BIND(ns, Model)          \
+  v.push_back(binding<ns::Model>(false)); \
   v.push_back(binding<ns::Model>(true));
 #define ORDERKIT_BIND_BROADBAND(Model) ORDERKIT_BIND(broadband, Model)
 #define ORDERKIT_BIND_CONTRACTS(Model) ORDERKIT_BIND(contracts, Model)
@@ -97,9 +97,7 @@ const ModelBinding* at(int index) {
   return index >= 0 && static_cast<std::size_t>(index) < all.size() ? &all[static_cast<std::size_t>(index)] : nullptr;
 }
 
-val no_such_model(int index) {
-  return failed({{"", "model", "no model with index " + std::to_string(index)}});
-}
+val no_such_model(int index) { return failed({{"", "model", "no model with index " + std::to_string(index)}}); }
 
 /// [{ api, name, collection, xml, index }] in page order.
 val models_js() {

@@ -140,7 +140,8 @@ val request_result(Outcome<HttpRequest>& built) {
   req.set("url", val(r.url));
   req.set("headers", headers_to(r.headers));
   req.set("body", val(r.body));
-  req.set("resendSafe", val(is_idempotent_method(r.method) || find_header(r.headers, kIdempotencyKeyHeader) != nullptr));
+  req.set("resendSafe",
+          val(is_idempotent_method(r.method) || find_header(r.headers, kIdempotencyKeyHeader) != nullptr));
   return ok(req);
 }
 

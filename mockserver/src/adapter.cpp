@@ -105,7 +105,8 @@ std::string note_text(const LogNote& note, bool json) {
   }
   if (!note.upstream_failure.empty()) out += " upstream-failure: " + json_escape(note.upstream_failure);
   for (const Violation& v : note.violations)
-    out += " violation: " + v.side + " " + json_escape(v.path.empty() ? "-" : v.path) + " " + json_escape(v.message) + ";";
+    out +=
+        " violation: " + v.side + " " + json_escape(v.path.empty() ? "-" : v.path) + " " + json_escape(v.message) + ";";
   return out;
 }
 
@@ -125,8 +126,8 @@ void write_log(const MockState& state, const LogLine& l) {
   } else {
     // Escaped as in JSON too, so that a path cannot break the line (a decoded %0A) or its UTF-8.
     line = json_escape(l.remote) + " " + json_escape(l.method) + " " + json_escape(l.path) + " " +
-           std::to_string(l.status) + " " + duration + "ms " + std::to_string(l.bytes) + "B " + json_escape(l.request_id) +
-           (l.note ? note_text(*l.note, false) : "");
+           std::to_string(l.status) + " " + duration + "ms " + std::to_string(l.bytes) + "B " +
+           json_escape(l.request_id) + (l.note ? note_text(*l.note, false) : "");
   }
   if (o.log_sink) {
     o.log_sink(line);
@@ -143,7 +144,8 @@ void log_line(const MockState& state, const httplib::Request& req, const httplib
   // A cut-off request is logged with the answer it really got, by answer_cut_off.
   if (HttpServer::serving_cut_off_request()) return;
   const std::string id = res.get_header_value("X-Request-Id");
-  write_log(state, {req.remote_addr, req.method, req.path, res.status, t_request_start, res.body.size(), id, &log_note()});
+  write_log(state,
+            {req.remote_addr, req.method, req.path, res.status, t_request_start, res.body.size(), id, &log_note()});
   t_request_start = {};
   log_note() = {};
 }
@@ -163,19 +165,15 @@ void answer_cut_off(const MockState& state, const CutOffRequest& cut, httplib::R
                 std::to_string(HttpServer::kMaxHeadBytes) + " bytes).";
       break;
     case CutOff::unsupported_encoding:
-      message = "The request body's Content-Encoding '" + cut.content_encoding +
-                "' is not supported (send it uncompressed).";
+      message =
+          "The request body's Content-Encoding '" + cut.content_encoding + "' is not supported (send it uncompressed).";
       break;
     case CutOff::ambiguous_framing:
       message = "The request's length is ambiguous (" + cut.framing +
                 "): send one Content-Length, or Transfer-Encoding: chunked alone.";
       break;
-    case CutOff::plain_http:
-      message = "This port serves HTTPS only: use an https:// URL.";
-      break;
-    case CutOff::server_failure:
-      message = "The mock server failed.";
-      break;
+    case CutOff::plain_http: message = "This port serves HTTPS only: use an https:// URL."; break;
+    case CutOff::server_failure: message = "The mock server failed."; break;
     case CutOff::body_too_large:
     case CutOff::none:
       message = "The request body is larger than the server accepts (" + std::to_string(o.max_body_bytes) + " bytes).";
@@ -232,15 +230,16 @@ void answer_unread_body(const MockState& state, const MockRequest& r, bool too_l
                         httplib::Response& res) {
   if (too_large) {
     res.status = 413;
-    res.set_content(error_body("The request body is larger than the server accepts (" + std::to_string(max_body) +
-                                   " bytes).",
-                               BodyFormat::json),
-                    "application/json; charset=utf-8");
+    res.set_content(
+        error_body("The request body is larger than the server accepts (" + std::to_string(max_body) + " bytes).",
+                   BodyFormat::json),
+        "application/json; charset=utf-8");
     if (const std::string id = r.header("X-Request-Id"); !id.empty() && id.size() <= 200 && printable(id))
       res.set_header("X-Request-Id", id);
   } else {
     res.status = 400;
-    res.set_content(error_body("The request body could not be read.", BodyFormat::json), "application/json; charset=utf-8");
+    res.set_content(error_body("The request body could not be read.", BodyFormat::json),
+                    "application/json; charset=utf-8");
   }
   add_cors(state, res);
 }
@@ -256,19 +255,18 @@ void register_routes(httplib::Server& server, MockState& state) {
     write(state.handle(to_request(hr)), res);
   };
 
-  httplib::Server::HandlerWithContentReader with_body = [&state, max_body](const httplib::Request& hr,
-                                                                          httplib::Response& res,
-                                                                          const httplib::ContentReader& reader) {
-    t_request_start = std::chrono::steady_clock::now();
-    log_note() = {};
-    MockRequest r = to_request(hr);
-    bool too_large = false;
-    const bool read = read_body(reader, max_body, r, too_large);
-    // 413 also when cpp-httplib refused a Content-Length over its payload limit.
-    too_large = too_large || res.status == 413;
-    if (too_large || !read) return answer_unread_body(state, r, too_large, max_body, res);
-    write(state.handle(std::move(r)), res);
-  };
+  httplib::Server::HandlerWithContentReader with_body =
+      [&state, max_body](const httplib::Request& hr, httplib::Response& res, const httplib::ContentReader& reader) {
+        t_request_start = std::chrono::steady_clock::now();
+        log_note() = {};
+        MockRequest r = to_request(hr);
+        bool too_large = false;
+        const bool read = read_body(reader, max_body, r, too_large);
+        // 413 also when cpp-httplib refused a Content-Length over its payload limit.
+        too_large = too_large || res.status == 413;
+        if (too_large || !read) return answer_unread_body(state, r, too_large, max_body, res);
+        write(state.handle(std::move(r)), res);
+      };
 
   server.Get(".*", plain);
   server.Options(".*", plain);
@@ -290,13 +288,13 @@ void register_routes(httplib::Server& server, MockState& state) {
 
   // The server's own errors (malformed request line or headers, URI too long, body over the
   // Content-Length limit) get a body like every other error.
-  server.set_error_handler(
-      httplib::Server::HandlerWithResponse([&state](const httplib::Request&, httplib::Response& res) {
-        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-        res.set_content(error_body(status_message_for(res.status), BodyFormat::json), "application/json; charset=utf-8");
-        add_cors(state, res);
-        return httplib::Server::HandlerResponse::Handled;
-      }));
+  server.set_error_handler(httplib::Server::HandlerWithResponse([&state](const httplib::Request&,
+                                                                         httplib::Response& res) {
+    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    res.set_content(error_body(status_message_for(res.status), BodyFormat::json), "application/json; charset=utf-8");
+    add_cors(state, res);
+    return httplib::Server::HandlerResponse::Handled;
+  }));
 
   server.set_exception_handler([&state](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
     res.status = 500;
@@ -307,7 +305,8 @@ void register_routes(httplib::Server& server, MockState& state) {
   server.set_logger([&state](const httplib::Request& req, const httplib::Response& res) { log_line(state, req, res); });
 
   if (auto* own = dynamic_cast<HttpServer*>(&server))
-    own->set_cut_off_handler([&state](const CutOffRequest& cut, httplib::Response& res) { answer_cut_off(state, cut, res); });
+    own->set_cut_off_handler(
+        [&state](const CutOffRequest& cut, httplib::Response& res) { answer_cut_off(state, cut, res); });
 }
 
 void configure_server(httplib::Server& server, const MockOptions& o) {

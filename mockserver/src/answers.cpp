@@ -7,7 +7,7 @@ namespace orderkit::mock {
 std::string content_type(std::string_view media_type) { return std::string(media_type) + "; charset=utf-8"; }
 
 MockResponse message(int status, std::string_view text, BodyFormat wire,
-                 const std::vector<std::pair<std::string, std::string>>& extra) {
+                     const std::vector<std::pair<std::string, std::string>>& extra) {
   MockResponse r;
   r.status = status;
   r.body = error_body(text, wire, extra);

@@ -6,8 +6,8 @@
 #include <utility>
 #include <vector>
 
-#include "orderkit/mock/server.hpp"
 #include "body_format.hpp"
+#include "orderkit/mock/server.hpp"
 
 namespace orderkit::mock {
 
@@ -16,7 +16,7 @@ std::string content_type(std::string_view media_type);
 
 /// An HttpError answer with `status`: {"Message": text, ...extra} in JSON or XML.
 MockResponse message(int status, std::string_view text, BodyFormat wire = BodyFormat::json,
-                 const std::vector<std::pair<std::string, std::string>>& extra = {});
+                     const std::vector<std::pair<std::string, std::string>>& extra = {});
 
 /// A JSON answer (the admin routes').
 MockResponse json_response(int status, std::string body);

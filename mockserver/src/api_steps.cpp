@@ -19,7 +19,8 @@ constexpr std::uint64_t kMaxDelayMs = 60000;
 // The documented response media type chosen for this request (ASP.NET's DefaultContentNegotiator:
 // Accept first; when nothing in Accept matches, the request's own content type; then the first
 // formatter, JSON).
-std::size_t choose_response_type(const MockRequest& req, const std::optional<MediaType>& request_type, const Endpoint& e) {
+std::size_t choose_response_type(const MockRequest& req, const std::optional<MediaType>& request_type,
+                                 const Endpoint& e) {
   const std::string accept = req.header("Accept");
   if (!trim(accept).empty()) {
     if (auto chosen = negotiate(parse_accept(accept), e.response_types)) return *chosen;
@@ -126,8 +127,8 @@ StepResult check_body_media_type(RequestContext& c) {
     return message(415, "The request entity's media type '" + shown + "' is not supported for this resource.",
                    c.error_format,
                    {{"ExceptionMessage", "No MediaTypeFormatter is available to read an object of type '" +
-                                             std::string(e.request_model) + "' from content with media type '" +
-                                             shown + "'. Documented: " + documented + " (charset utf-8)."},
+                                             std::string(e.request_model) + "' from content with media type '" + shown +
+                                             "'. Documented: " + documented + " (charset utf-8)."},
                     {"ExceptionType", "System.Net.Http.UnsupportedMediaTypeException"}});
   }
   c.request_format = *body_format_of(ct->type);
@@ -168,8 +169,9 @@ StepResult replay_idempotent(RequestContext& c) {
   auto hit = c.mock.idempotency.find(c.idempotency_key, c.fingerprint);
   if (!hit) return std::nullopt;
   if (!hit->same_request)
-    return message(422, "Idempotency-Key '" + c.idempotency_key +
-                            "' was already used with a different request; use a new key for a new request.",
+    return message(422,
+                   "Idempotency-Key '" + c.idempotency_key +
+                       "' was already used with a different request; use a new key for a new request.",
                    c.error_format);
   MockResponse r = std::move(hit->response);
   r.headers.erase("Idempotency-Replayed");

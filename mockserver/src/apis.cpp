@@ -24,7 +24,9 @@ struct SampleCache {
   std::string json = encode(documented_sample<T>(Role::response), BodyFormat::json);
   std::string html = encode(documented_sample<T>(Role::response), BodyFormat::html);
   std::string xml = has_xml<T>() ? encode(documented_sample<T>(Role::response), BodyFormat::xml) : "";
-  const std::string& get(BodyFormat wire) const { return wire == BodyFormat::xml ? xml : wire == BodyFormat::html ? html : json; }
+  const std::string& get(BodyFormat wire) const {
+    return wire == BodyFormat::xml ? xml : wire == BodyFormat::html ? html : json;
+  }
 };
 
 template <class T>
@@ -44,8 +46,8 @@ DateTime utc_now() {
   std::tm tm{};
   gmtime_r(&t, &tm);
   char buf[80];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%07lldZ", tm.tm_year + 1900, tm.tm_mon + 1,
-                tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<long long>(ticks));
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%07lldZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<long long>(ticks));
   return DateTime::parse(buf).value();
 }
 
@@ -247,11 +249,11 @@ const std::vector<std::string> kJson = {"application/json", "text/json"};
 const std::string kForm = "application/x-www-form-urlencoded";
 const std::vector<std::string> kJsonForm = {"application/json", "text/json", kForm};
 const std::vector<std::string> kJsonXmlForm = {"application/json", "text/json", "application/xml", "text/xml", kForm};
-const std::vector<std::string> kJsonHtmlXmlForm = {"application/json", "text/json", "text/html", "application/xml",
-                                                  "text/xml", kForm};
+const std::vector<std::string> kJsonHtmlXmlForm = {"application/json", "text/json", "text/html",
+                                                   "application/xml",  "text/xml",  kForm};
 const std::vector<std::string> kJsonXml = {"application/json", "text/json", "application/xml", "text/xml"};
 const std::vector<std::string> kJsonHtmlXml = {"application/json", "text/json", "text/html", "application/xml",
-                                              "text/xml"};
+                                               "text/xml"};
 
 }  // namespace
 
@@ -259,8 +261,16 @@ const std::vector<Endpoint>& endpoints() {
   static const std::vector<Endpoint> all = {
       {&broadband::api, "POST", "api/orders", "order", "OrderNew", "OrderNew", kJsonForm, kJson, &broadband_orders,
        typed_models<broadband::OrderNew, broadband::OrderNew>()},
-      {&contracts::api, "POST", "v1/CustomerContracts/{id}/Orders", "", "GenerateOrderQuery", "OrderBase", {},
-       kJsonXml, &contracts_orders, typed_models<void, contracts::OrderBase>()},
+      {&contracts::api,
+       "POST",
+       "v1/CustomerContracts/{id}/Orders",
+       "",
+       "GenerateOrderQuery",
+       "OrderBase",
+       {},
+       kJsonXml,
+       &contracts_orders,
+       typed_models<void, contracts::OrderBase>()},
       {&mobile::api, "POST", "api/orders", "order", "OrderCreationRequest", "OrderDetailResult[]", kJsonHtmlXmlForm,
        kJsonHtmlXml, &mobile_orders,
        typed_models<mobile::OrderCreationRequest, std::vector<mobile::OrderDetailResult>>()},

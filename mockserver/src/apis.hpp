@@ -8,11 +8,11 @@
 #include <utility>
 #include <vector>
 
+#include "body_format.hpp"
+#include "decoded_body.hpp"
 #include "orderkit/core/error.hpp"
 #include "orderkit/core/meta.hpp"
 #include "orderkit/mock/server.hpp"
-#include "body_format.hpp"
-#include "decoded_body.hpp"
 
 namespace orderkit::mock {
 
@@ -21,13 +21,13 @@ struct StubModels;  // stub_models.hpp
 /// One request, as far as an endpoint's behaviour needs it.
 struct EndpointCall {
   Mode mode = Mode::sample;
-  BodyFormat request_format = BodyFormat::json;   // how the body is written
+  BodyFormat request_format = BodyFormat::json;  // how the body is written
   std::string_view body;
   BodyFormat response_format = BodyFormat::json;  // the negotiated response format
   std::string_view path_id;                       // the {id} segment (001)
   std::vector<std::pair<std::string, std::string>> query;
   std::atomic<std::int64_t>* next_id = nullptr;  // echo mode's fresh ids
-  DecodedBody* decoded = nullptr;                 // the body already decoded (or not), when a step did
+  DecodedBody* decoded = nullptr;                // the body already decoded (or not), when a step did
 };
 
 /// What an endpoint answers: a body (200 or the status given), or the model errors that make
@@ -45,10 +45,10 @@ struct EndpointOutcome {
 /// A documented endpoint.
 struct Endpoint {
   const meta::ApiInfo* api;
-  std::string_view method;          // "POST"
-  std::string_view route;           // as documented: "api/orders", "v1/CustomerContracts/{id}/Orders"
-  std::string_view param;           // ModelState prefix of body errors ("" when there is no body)
-  std::string_view request_model;   // registry names, for the OpenAPI document
+  std::string_view method;         // "POST"
+  std::string_view route;          // as documented: "api/orders", "v1/CustomerContracts/{id}/Orders"
+  std::string_view param;          // ModelState prefix of body errors ("" when there is no body)
+  std::string_view request_model;  // registry names, for the OpenAPI document
   std::string_view response_model;
   std::vector<std::string> request_types;   // documented request media types ("" list: no body)
   std::vector<std::string> response_types;  // documented response media types, formatter order

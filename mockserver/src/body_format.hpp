@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
-#include "orderkit/codec.hpp"
 #include "form.hpp"
+#include "orderkit/codec.hpp"
 #include "orderkit/registry.hpp"
 
 namespace orderkit::mock {

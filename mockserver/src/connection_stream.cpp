@@ -5,8 +5,8 @@
 #include <sys/socket.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cctype>
+#include <cerrno>
 #include <cstring>
 
 namespace orderkit::mock {
@@ -50,9 +50,8 @@ std::string without_content_length(std::string_view head) {
     end = end == std::string_view::npos ? head.size() : end + 1;
     const std::string_view line = head.substr(start, end - start);
     const bool named = line.size() >= kName.size() &&
-                       std::equal(kName.begin(), kName.end(), line.begin(), [](char a, char b) {
-                         return a == std::tolower(static_cast<unsigned char>(b));
-                       });
+                       std::equal(kName.begin(), kName.end(), line.begin(),
+                                  [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); });
     if (!named) out.append(line);
     start = end;
   }
@@ -95,8 +94,8 @@ bool ConnectionStream::wait_for_request(std::chrono::milliseconds idle, const st
     // the connection was about to close.
     const bool last = give_up();
     // Waits at most kIdleSlice, so that a stopping server is noticed soon.
-    const WireResult r = last ? wire_->receive(in_.data(), in_.size())
-                              : wire_->receive_within(in_.data(), in_.size(), kIdleSlice);
+    const WireResult r =
+        last ? wire_->receive(in_.data(), in_.size()) : wire_->receive_within(in_.data(), in_.size(), kIdleSlice);
     if (r.status == WireResult::Status::done) {
       end_ = r.bytes;
       return true;
@@ -146,9 +145,7 @@ ssize_t ConnectionStream::fill() {
     // SocketStream does) is a system call for nothing.
     const WireResult r = wire_->receive(in_.data(), in_.size());
     switch (r.status) {
-      case WireResult::Status::done:
-        end_ = r.bytes;
-        return static_cast<ssize_t>(r.bytes);
+      case WireResult::Status::done: end_ = r.bytes; return static_cast<ssize_t>(r.bytes);
       case WireResult::Status::closed: return 0;
       case WireResult::Status::failed: return -1;
       case WireResult::Status::want_read:

@@ -14,8 +14,8 @@
 #include <atomic>
 #include <chrono>
 #include <cstddef>
-#include <functional>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -135,7 +135,7 @@ class ConnectionStream final : public httplib::Stream {
   // The current request.
   Clock::time_point request_start_{}, request_deadline_{}, answer_deadline_{};
   std::size_t request_bytes_ = 0;
-  std::size_t budget_ = 0;  // bytes it may still take: of the head, then of the whole request
+  std::size_t budget_ = 0;      // bytes it may still take: of the head, then of the whole request
   std::size_t line_bytes_ = 0;  // head bytes since the last LF
   std::size_t head_lines_ = 0;  // lines of the head so far (the request line is the first)
   bool line_cr_ = false;        // the line so far is exactly CR
@@ -144,7 +144,7 @@ class ConnectionStream final : public httplib::Stream {
   std::string request_line_;
   bool answer_started_ = false;
   bool head_written_ = false;  // the final answer's status line and headers were written
-  bool hold_ = false;  // hold_answer()
+  bool hold_ = false;          // hold_answer()
   CutOff cut_off_ = CutOff::none;
   bool broken_ = false;  // a send failed: the connection is unusable
 };

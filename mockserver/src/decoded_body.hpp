@@ -11,8 +11,8 @@ namespace orderkit::mock {
 
 struct DecodedBody {
   bool tried = false;
-  std::any value;                  // the model, when it decoded
-  std::vector<FieldError> errors;  // why it did not
+  std::any value;                   // the model, when it decoded
+  std::vector<FieldError> errors;   // why it did not
   std::vector<FieldError> dropped;  // what the real server would have dropped without an error
 };
 

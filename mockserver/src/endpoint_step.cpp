@@ -35,7 +35,8 @@ StepResult answer_endpoint(RequestContext& c) {
       c.entry.errors.push_back({model_state_key(e.param, fe.path), fe.message});
     r.status = 400;
     r.body = model_state_body(outcome.model_errors, e.param, c.error_format);
-    r.headers.emplace("Content-Type", content_type(c.error_format == BodyFormat::xml ? "application/xml" : "application/json"));
+    r.headers.emplace("Content-Type",
+                      content_type(c.error_format == BodyFormat::xml ? "application/xml" : "application/json"));
   } else {
     r.status = outcome.status;
     r.body = std::move(outcome.body);

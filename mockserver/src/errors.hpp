@@ -6,8 +6,8 @@
 #include <utility>
 #include <vector>
 
-#include "orderkit/core/error.hpp"
 #include "body_format.hpp"
+#include "orderkit/core/error.hpp"
 
 namespace orderkit::mock {
 

@@ -36,11 +36,13 @@ std::string html(std::string_view s) {
 constexpr const char* kStyle =
     "body{font-family:'Segoe UI',Verdana,Helvetica,sans-serif;margin:0 2em;color:#333}"
     ".help-page h1,.help-page h2,.help-page h3,.help-page h4{font-weight:normal}"
-    ".help-page-table{width:100%;border-collapse:collapse;text-align:left;margin:0 0 20px 0;border-top:1px solid #d4d4d4}"
+    ".help-page-table{width:100%;border-collapse:collapse;text-align:left;margin:0 0 20px 0;border-top:1px solid "
+    "#d4d4d4}"
     ".help-page-table th{text-align:left;font-weight:bold;border-bottom:1px solid #d4d4d4;padding:5px 6px}"
     ".help-page-table td{border-bottom:1px solid #d4d4d4;padding:10px 8px;vertical-align:top}"
     ".help-page-table pre,.help-page-table p{margin:0;padding:0;font-family:inherit;font-size:100%}"
-    ".sample-header{border:2px solid #d4d4d4;background:#00497e;color:#fff;padding:8px 15px;display:inline-block;margin:10px 0 0}"
+    ".sample-header{border:2px solid #d4d4d4;background:#00497e;color:#fff;padding:8px "
+    "15px;display:inline-block;margin:10px 0 0}"
     ".sample-content{display:block;border:2px solid #d4d4d4;padding:15px;margin:0 0 10px}"
     ".wrapped{white-space:pre-wrap;word-wrap:break-word}";
 
@@ -105,8 +107,8 @@ std::string friendly_id(const Endpoint& e) {
 
 // The pages' names for simple types; every other type name is a model or an enum of the API.
 bool simple_type(std::string_view type) {
-  static const char* const names[] = {"integer", "boolean", "string", "decimal number", "date",
-                                      "globally unique identifier"};
+  static const char* const names[] = {"integer",        "boolean", "string",
+                                      "decimal number", "date",    "globally unique identifier"};
   return std::find(std::begin(names), std::end(names), type) != std::end(names);
 }
 
@@ -118,8 +120,7 @@ std::string type_link(const Site& site, std::string_view type) {
   if (type.substr(0, kCollectionOf.size()) == kCollectionOf)
     return std::string(kCollectionOf) + type_link(site, type.substr(kCollectionOf.size()));
   if (simple_type(type)) return html(type);
-  return "<a href=\"" + html(site.prefix) + "/Help/ResourceModel?modelName=" + html(type) + "\">" + html(type) +
-         "</a>";
+  return "<a href=\"" + html(site.prefix) + "/Help/ResourceModel?modelName=" + html(type) + "\">" + html(type) + "</a>";
 }
 
 // The models and enums of an API that have a ResourceModel page, by name.
@@ -253,13 +254,13 @@ std::string api_page(const Site& site) {
 std::string resource_page(const Site& site, std::string_view name) {
   for (const ModelEntry& m : models()) {
     if (m.collection || m.api != site.endpoint->api || !iequals(m.info->name, name)) continue;
-    return page(m.info->name, site.prefix,
-                "<h1>" + html(m.info->name) + "</h1>\n" + parameters(member_rows(site, m)));
+    return page(m.info->name, site.prefix, "<h1>" + html(m.info->name) + "</h1>\n" + parameters(member_rows(site, m)));
   }
   // An enum: its members are not documented (values travel as integers).
   return page(name, site.prefix,
-              "<h1>" + html(name) + "</h1>\n<p>Possible enumeration values:</p>\n<p>None documented; the values "
-              "travel as integers.</p>\n");
+              "<h1>" + html(name) +
+                  "</h1>\n<p>Possible enumeration values:</p>\n<p>None documented; the values "
+                  "travel as integers.</p>\n");
 }
 
 std::string index_page(const std::vector<Site>& sites) {
@@ -274,9 +275,11 @@ std::string index_page(const std::vector<Site>& sites) {
     const Endpoint& e = *s.endpoint;
     const std::string summary = *e.api->summary ? e.api->summary : "No documentation available.";
     c += "<h2 id=\"" + html(e.api->id) + "\">" + html(e.api->id) + "</h2>\n<table class=\"help-page-table\">\n" +
-         "<thead>\n<tr><th>API</th><th>Description</th></tr>\n</thead>\n<tbody>\n<tr>\n<td class=\"api-name\"><a href=\"" +
-         html(s.prefix) + "/Help/Api/" + html(friendly_id(e)) + "\">" + html(std::string(e.method) + " " + relative_path(e)) +
-         "</a></td>\n<td class=\"api-documentation\">\n" + paragraph(summary) + "</td>\n</tr>\n</tbody>\n</table>\n";
+         "<thead>\n<tr><th>API</th><th>Description</th></tr>\n</thead>\n<tbody>\n<tr>\n<td class=\"api-name\"><a "
+         "href=\"" +
+         html(s.prefix) + "/Help/Api/" + html(friendly_id(e)) + "\">" +
+         html(std::string(e.method) + " " + relative_path(e)) + "</a></td>\n<td class=\"api-documentation\">\n" +
+         paragraph(summary) + "</td>\n</tr>\n</tbody>\n</table>\n";
   }
   return document("ASP.NET Web API Help Page", c + "</section>\n</div>\n");
 }
@@ -323,8 +326,7 @@ std::optional<HelpPage> help_page(std::string_view path, std::string_view query,
   // /mobile/Help/...: one API's pages under its base path.
   if (api.empty() && segments.size() >= 2 && iequals(segments[1], "Help")) {
     for (const Site& s : sites)
-      if (iequals(segments[0], s.endpoint->api->id))
-        return site_page(s, {segments.begin() + 2, segments.end()}, query);
+      if (iequals(segments[0], s.endpoint->api->id)) return site_page(s, {segments.begin() + 2, segments.end()}, query);
   }
   return std::nullopt;
 }

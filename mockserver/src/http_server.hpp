@@ -24,8 +24,8 @@
 #include <string>
 
 #include "connection_stream.hpp"
-#include "tls_wire.hpp"
 #include "orderkit/mock/server.hpp"
+#include "tls_wire.hpp"
 
 namespace orderkit::mock {
 
@@ -34,7 +34,7 @@ struct CutOffRequest {
   CutOff reason = CutOff::none;
   std::string remote_addr;
   int remote_port = 0;
-  std::string request_line;  // "POST /mobile/api/orders HTTP/1.1", or what arrived of it
+  std::string request_line;      // "POST /mobile/api/orders HTTP/1.1", or what arrived of it
   std::string content_encoding;  // for unsupported_encoding: the Content-Encoding refused
   std::string framing;           // for ambiguous_framing: what is ambiguous
   std::chrono::steady_clock::time_point start;

@@ -62,7 +62,8 @@ bool HttpServer::serve_connection(ConnectionStream& stream, std::chrono::steady_
     // While other connections wait for this worker, an idle connection gives it up at once, a
     // new one once its grace is over (its request may still be on the way).
     const auto give_up = [&] {
-      return stopping() || (workers_short() && (!first || std::chrono::steady_clock::now() - accepted >= kFirstRequestGrace));
+      return stopping() ||
+             (workers_short() && (!first || std::chrono::steady_clock::now() - accepted >= kFirstRequestGrace));
     };
     if (!stream.wait_for_request(std::chrono::duration_cast<std::chrono::milliseconds>(idle), give_up)) break;
     stream.begin_request();

@@ -26,11 +26,11 @@ struct Violation {
 
 /// What the contract proxy did with a request.
 struct ProxyRecord {
-  std::string url;          // where it was forwarded
-  int status = 0;           // the upstream's status; 0 when there was no answer
-  std::string failure;      // why there was no answer ("" when there was one)
-  std::string recorded;     // the stub file written (--record), or ""
-  std::string record_error; // why it was not written, when it should have been
+  std::string url;           // where it was forwarded
+  int status = 0;            // the upstream's status; 0 when there was no answer
+  std::string failure;       // why there was no answer ("" when there was one)
+  std::string recorded;      // the stub file written (--record), or ""
+  std::string record_error;  // why it was not written, when it should have been
   std::vector<Violation> violations;
 };
 
@@ -39,23 +39,23 @@ struct JournalEntry {
   std::string request_id;
   std::string method, path, query;
   std::vector<std::pair<std::string, std::string>> headers;
-  std::string body;              // at most the configured number of bytes (fewer, to end a character)
-  std::size_t body_bytes = 0;    // the body's full size
-  std::string api;               // "mobile", or "" for other paths
-  bool decoded = false;          // the body decoded (and the request was valid) when errors is empty
-  bool has_body_model = false;   // whether decoded/errors apply
+  std::string body;             // at most the configured number of bytes (fewer, to end a character)
+  std::size_t body_bytes = 0;   // the body's full size
+  std::string api;              // "mobile", or "" for other paths
+  bool decoded = false;         // the body decoded (and the request was valid) when errors is empty
+  bool has_body_model = false;  // whether decoded/errors apply
   std::vector<std::pair<std::string, std::string>> errors;  // (ModelState key, message)
   // What the real server would have dropped without an error (key, message), as X-Mock-Warning says.
   std::vector<std::pair<std::string, std::string>> warnings;
   int status = 0;
-  std::string stub;   // the id of the stub that answered, or ""
-  std::string fault;  // "close" or "half_body" when the answer broke the connection, or ""
+  std::string stub;                  // the id of the stub that answered, or ""
+  std::string fault;                 // "close" or "half_body" when the answer broke the connection, or ""
   std::optional<ProxyRecord> proxy;  // set when the request was forwarded
 };
 
 /// Which part of the journal a reader asks for (GET /__admin/requests?since=&limit=).
 struct JournalPage {
-  unsigned long long since = 0;  // only entries whose seq is greater (seq counts from 1)
+  unsigned long long since = 0;                      // only entries whose seq is greater (seq counts from 1)
   std::size_t limit = static_cast<std::size_t>(-1);  // at most this many, the oldest of them first
 };
 

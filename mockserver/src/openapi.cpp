@@ -16,13 +16,13 @@
 #include <type_traits>
 
 #include "apis.hpp"
+#include "body_format.hpp"
 #include "orderkit/broadband/models.hpp"
 #include "orderkit/contracts/models.hpp"
 #include "orderkit/licenses/models.hpp"
 #include "orderkit/mobile/models.hpp"
 #include "orderkit/version.hpp"
 #include "router.hpp"
-#include "body_format.hpp"
 
 namespace orderkit::mock {
 
@@ -48,13 +48,17 @@ ordered_json type_schema();
 // meta::kind).
 struct TypeSchema {
   template <class U>
-  ordered_json operator()(meta::kind::optional<U>) const { return type_schema<U>(); }
+  ordered_json operator()(meta::kind::optional<U>) const {
+    return type_schema<U>();
+  }
   template <class U>
   ordered_json operator()(meta::kind::vector<U>) const {
     return {{"type", "array"}, {"items", type_schema<U>()}};
   }
   template <class M>
-  ordered_json operator()(meta::kind::model<M>) const { return ref<M>(); }
+  ordered_json operator()(meta::kind::model<M>) const {
+    return ref<M>();
+  }
   template <class E>
   ordered_json operator()(meta::kind::enumeration<E>) const {
     return {{"type", "integer"},
@@ -146,9 +150,9 @@ ordered_json uri_parameters(std::string_view route) {
 
 // What the document needs of each model, by API and registry name.
 struct ModelDoc {
-  std::function<ordered_json()> schema;                        // "$ref", or an array of "$ref"
-  std::function<std::string(BodyFormat)> sample_request;        // the documented request sample
-  std::function<std::string(BodyFormat)> sample_response;       // the documented response sample
+  std::function<ordered_json()> schema;                          // "$ref", or an array of "$ref"
+  std::function<std::string(BodyFormat)> sample_request;         // the documented request sample
+  std::function<std::string(BodyFormat)> sample_response;        // the documented response sample
   std::function<ordered_json(std::string_view)> uri_parameters;  // models without a body
 };
 
@@ -170,16 +174,16 @@ std::string lower_method(std::string_view method) {
 }
 
 struct Registry {
-  std::map<std::string, ModelDoc> models;                 // "mobile/OrderDetailResult[]"
+  std::map<std::string, ModelDoc> models;  // "mobile/OrderDetailResult[]"
   std::map<std::string, std::vector<std::pair<std::string, std::function<ordered_json()>>>> schemas;  // per API
 };
 
 const Registry& registry() {
   static const Registry r = [] {
     Registry reg;
-#define ORDERKIT_DOC(ns, Model)                                                                            \
-  reg.models[std::string(ns::api.id) + "/" #Model] = model_doc<ns::Model>();                               \
-  reg.models[std::string(ns::api.id) + "/" #Model "[]"] = model_doc<std::vector<ns::Model>>();             \
+#define ORDERKIT_DOC(ns, Model)                                                                \
+  reg.models[std::string(ns::api.id) + "/" #Model] = model_doc<ns::Model>();                   \
+  reg.models[std::string(ns::api.id) + "/" #Model "[]"] = model_doc<std::vector<ns::Model>>(); \
   reg.schemas[ns::api.id].emplace_back(component_name<ns::Model>(), [] { return model_schema<ns::Model>(); });
 #define ORDERKIT_DOC_BROADBAND(Model) ORDERKIT_DOC(broadband, Model)
 #define ORDERKIT_DOC_CONTRACTS(Model) ORDERKIT_DOC(contracts, Model)
@@ -224,8 +228,9 @@ ordered_json error_content(const std::vector<std::string>& types) {
 
 ordered_json http_error_schema() {
   return {{"type", "object"},
-          {"description", "ASP.NET Web API's HttpError. In XML: <Error><Message/><ModelState><key>...</key></ModelState>"
-                          "</Error>, keys encoded as XML names (\"[\" as _x005B_), messages joined by spaces."},
+          {"description",
+           "ASP.NET Web API's HttpError. In XML: <Error><Message/><ModelState><key>...</key></ModelState>"
+           "</Error>, keys encoded as XML names (\"[\" as _x005B_), messages joined by spaces."},
           {"properties",
            {{"Message", {{"type", "string"}}},
             {"MessageDetail", {{"type", "string"}}},
@@ -248,8 +253,8 @@ ordered_json operation(const Endpoint& e) {
                      {"summary", e.api->title},
                      {"tags", ordered_json::array({api})}};
   ordered_json headers = ordered_json::array();
-  for (const char* name : {"Idempotency-Key", "X-Request-Id", "X-Mock-Status", "X-Mock-Delay-Ms", "X-Mock-Fail-Times",
-                           "X-Mock-Fail-Key"})
+  for (const char* name :
+       {"Idempotency-Key", "X-Request-Id", "X-Mock-Status", "X-Mock-Delay-Ms", "X-Mock-Fail-Times", "X-Mock-Fail-Key"})
     headers.push_back({{"$ref", std::string("#/components/parameters/") + name}});
   if (e.request_types.empty()) {
     ordered_json params = request.uri_parameters(e.route);
@@ -283,14 +288,14 @@ ordered_json header_parameter(const char* name, const char* description, ordered
 }  // namespace
 
 std::string openapi_document(const MockOptions& options) {
-  ordered_json doc = {
-      {"openapi", "3.0.3"},
-      {"info",
-       {{"title", "OrderKit order APIs (mock server)"},
-        {"version", orderkit::version},
-        {"description", "The four order APIs as their help pages document them, generated from the OrderKit "
-                        "SDK's field lists. Served by orderkit-mock."}}},
-      {"servers", ordered_json::array({{{"url", "/"}}})}};
+  ordered_json doc = {{"openapi", "3.0.3"},
+                      {"info",
+                       {{"title", "OrderKit order APIs (mock server)"},
+                        {"version", orderkit::version},
+                        {"description",
+                         "The four order APIs as their help pages document them, generated from the OrderKit "
+                         "SDK's field lists. Served by orderkit-mock."}}},
+                      {"servers", ordered_json::array({{{"url", "/"}}})}};
 
   ordered_json paths = ordered_json::object();
   ordered_json schemas = ordered_json::object();
@@ -308,8 +313,8 @@ std::string openapi_document(const MockOptions& options) {
                                            "A key seen before answers the stored response again; with a different "
                                            "request, 422.",
                                            {{"type", "string"}})},
-      {"X-Request-Id", header_parameter("X-Request-Id", "Echoed on the response (generated when absent).",
-                                        {{"type", "string"}})},
+      {"X-Request-Id",
+       header_parameter("X-Request-Id", "Echoed on the response (generated when absent).", {{"type", "string"}})},
       {"X-Mock-Status", header_parameter("X-Mock-Status", "Mock only: answer this status.",
                                          {{"type", "integer"}, {"minimum", 100}, {"maximum", 599}})},
       {"X-Mock-Delay-Ms", header_parameter("X-Mock-Delay-Ms", "Mock only: wait this long before answering.",

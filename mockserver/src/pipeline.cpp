@@ -41,10 +41,8 @@ namespace {
 //                             answered by the API's real server (docs/mock.md, "Contract proxy").
 //  12. answer_endpoint        the documented behaviour; always answers.
 constexpr Step kSteps[] = {
-    answer_preflight,      answer_admin, answer_other_paths, check_method,      negotiate_formats,
-    check_body_media_type, apply_delay,  answer_stub,        replay_idempotent, inject_fault,
-    forward_to_upstream,
-    answer_endpoint,
+    answer_preflight, answer_admin, answer_other_paths, check_method, negotiate_formats,   check_body_media_type,
+    apply_delay,      answer_stub,  replay_idempotent,  inject_fault, forward_to_upstream, answer_endpoint,
 };
 
 MockResponse run_steps(RequestContext& c) {

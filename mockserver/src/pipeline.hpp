@@ -8,12 +8,12 @@
 #include <string>
 
 #include "apis.hpp"
+#include "body_format.hpp"
+#include "decoded_body.hpp"
 #include "journal.hpp"
 #include "media.hpp"
 #include "router.hpp"
 #include "state.hpp"
-#include "body_format.hpp"
-#include "decoded_body.hpp"
 
 namespace orderkit::mock {
 

@@ -21,9 +21,7 @@ bool api_id(std::string_view name) {
 // query), nothing that is not printable.
 Upstream parse_url(std::string_view spec, std::string api) {
   const std::string shown(spec);
-  auto refuse = [&](const std::string& why) {
-    return std::invalid_argument("--proxy '" + shown + "': " + why);
-  };
+  auto refuse = [&](const std::string& why) { return std::invalid_argument("--proxy '" + shown + "': " + why); };
   const std::size_t scheme_end = spec.find("://");
   const std::string scheme = lower(spec.substr(0, scheme_end == std::string_view::npos ? 0 : scheme_end));
   if (scheme != "http" && scheme != "https") throw refuse("not an http:// or https:// URL");
@@ -95,16 +93,16 @@ std::string encode_query(std::string_view query) {
 // instructions.
 bool kept_from_upstream(const std::string& name, std::string_view connection) {
   const std::string n = lower(name);
-  return hop_by_hop(n, connection) || n == "host" || n == "content-length" || n == "expect" ||
-         n == "accept-encoding" || n.rfind("x-mock-", 0) == 0;
+  return hop_by_hop(n, connection) || n == "host" || n == "content-length" || n == "expect" || n == "accept-encoding" ||
+         n.rfind("x-mock-", 0) == 0;
 }
 
 }  // namespace
 
 bool hop_by_hop(std::string_view name, std::string_view connection) {
-  static const char* const names[] = {"connection", "keep-alive",        "proxy-connection", "proxy-authenticate",
-                                      "proxy-authorization", "te", "trailer", "trailers", "transfer-encoding",
-                                      "upgrade"};
+  static const char* const names[] = {"connection",          "keep-alive", "proxy-connection", "proxy-authenticate",
+                                      "proxy-authorization", "te",         "trailer",          "trailers",
+                                      "transfer-encoding",   "upgrade"};
   for (const char* n : names)
     if (iequals(name, n)) return true;
   for (std::string_view listed : split(connection, ','))
@@ -131,10 +129,10 @@ std::vector<Upstream> parse_upstreams(const std::vector<std::string>& specs, std
     }
     for (const Upstream& u : out)
       if (u.api == name)
-        throw std::invalid_argument("--proxy '" + spec + "': " +
-                                    (name.empty() ? std::string("a second URL for every API")
-                                                  : "a second URL for the " + name + " API") +
-                                    " (give one per API as API=URL)");
+        throw std::invalid_argument(
+            "--proxy '" + spec + "': " +
+            (name.empty() ? std::string("a second URL for every API") : "a second URL for the " + name + " API") +
+            " (give one per API as API=URL)");
     out.push_back(parse_url(url, name));
   }
   return out;

@@ -26,7 +26,9 @@ std::vector<FieldError> check_model(const Endpoint& e, std::string_view body, Bo
 // A 2xx answer: 200, a documented and negotiated media type in UTF-8, the response model.
 void check_success(const RequestContext& c, const HttpResponse& answer, std::vector<Violation>& out) {
   const Endpoint& e = c.endpoint();
-  auto add = [&](std::string path, std::string message) { out.push_back({"response", std::move(path), std::move(message)}); };
+  auto add = [&](std::string path, std::string message) {
+    out.push_back({"response", std::move(path), std::move(message)});
+  };
   const std::string status = std::to_string(answer.status);
   if (answer.status != 200) add("", "status " + status + " is not documented (the page documents 200)");
 
@@ -45,8 +47,8 @@ void check_success(const RequestContext& c, const HttpResponse& answer, std::vec
   const std::string& negotiated = e.response_types[c.response_type];
   if (type->type != negotiated) {
     const std::string accept = c.request.header("Accept");
-    add("", "Content-Type '" + type->type + "' where the request negotiates '" + negotiated + "' (Accept: " +
-                (accept.empty() ? std::string("none") : "'" + accept + "'") + ")");
+    add("", "Content-Type '" + type->type + "' where the request negotiates '" + negotiated +
+                "' (Accept: " + (accept.empty() ? std::string("none") : "'" + accept + "'") + ")");
   }
   for (const FieldError& fe : check_model(e, answer.body, *body_format_of(type->type)))
     add(fe.path, std::string(e.response_model) + ": " + fe.message);
@@ -107,8 +109,9 @@ std::vector<Violation> check_answer(const RequestContext& c, const HttpResponse&
   } else if (answer.status >= 400) {
     check_error(c, answer, out);
   } else {
-    out.push_back({"response", "", "status " + std::to_string(answer.status) +
-                                       " is not documented (the page documents 200, errors 4xx/5xx)"});
+    out.push_back(
+        {"response", "",
+         "status " + std::to_string(answer.status) + " is not documented (the page documents 200, errors 4xx/5xx)"});
   }
   return out;
 }
@@ -131,8 +134,8 @@ MockResponse contract_broken(const RequestContext& c, const std::string& url, in
     r.body = xml + "</Violations></Error>";
     r.headers.emplace("Content-Type", content_type("application/xml"));
   } else {
-    std::string json = "{\"Message\":\"" + json_escape(text) + "\",\"UpstreamStatus\":" +
-                       std::to_string(upstream_status) + ",\"Violations\":[";
+    std::string json = "{\"Message\":\"" + json_escape(text) +
+                       "\",\"UpstreamStatus\":" + std::to_string(upstream_status) + ",\"Violations\":[";
     for (std::size_t i = 0; i < violations.size(); ++i)
       json += std::string(i ? "," : "") + "{\"Side\":\"" + violations[i].side + "\",\"Path\":\"" +
               json_escape(violations[i].path) + "\",\"Message\":\"" + json_escape(violations[i].message) + "\"}";

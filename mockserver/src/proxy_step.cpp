@@ -35,9 +35,7 @@ MockResponse no_answer(const RequestContext& c, const Proxy& proxy, const Upstre
                             std::to_string(c.mock.options.proxy.max_answer_bytes) + " bytes (--proxy-max-answer-bytes)."
                       : "The connection to the upstream server " + url + " broke: " + failure.message + ".";
       break;
-    default:
-      described = "The upstream server " + url + " could not be asked: " + failure.message + ".";
-      break;
+    default: described = "The upstream server " + url + " could not be asked: " + failure.message + "."; break;
   }
   return message(502, described, c.error_format, {{"UpstreamError", to_string(failure.code)}});
 }

@@ -39,7 +39,8 @@ std::string host_name(std::string_view authority) {
   if (!h.empty() && h.front() == '[') {
     const std::size_t close = h.find(']');
     h = close == std::string_view::npos ? h.substr(1) : h.substr(1, close - 1);
-  } else if (const std::size_t colon = h.find(':'); colon != std::string_view::npos && h.find(':', colon + 1) == std::string_view::npos) {
+  } else if (const std::size_t colon = h.find(':');
+             colon != std::string_view::npos && h.find(':', colon + 1) == std::string_view::npos) {
     h = h.substr(0, colon);  // one colon: a port (more than one: a bare IPv6 address)
   }
   std::string out = lower(h);
@@ -61,8 +62,10 @@ bool allowed_host(const MockOptions& o, std::string_view authority) {
 std::optional<MockResponse> refuse_foreign_admin(const MockOptions& o, const MockRequest& req) {
   const std::string host = req.header("Host");
   if (!host.empty() && !allowed_host(o, host))
-    return message(403, "The admin routes answer requests for localhost, 127.0.0.1, [::1], the bound address and "
-                        "--allowed-host names only, not for Host '" + host + "'.");
+    return message(403,
+                   "The admin routes answer requests for localhost, 127.0.0.1, [::1], the bound address and "
+                   "--allowed-host names only, not for Host '" +
+                       host + "'.");
   const std::string origin = req.header("Origin");
   if (!origin.empty()) {
     const std::size_t scheme = origin.find("://");

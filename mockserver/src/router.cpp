@@ -93,7 +93,8 @@ std::string allowed_methods(const Route& route) {
     case Route::Kind::admin_requests: return "GET, HEAD, DELETE, OPTIONS";
     case Route::Kind::admin_reset:
     case Route::Kind::admin_scenarios_reset: return "POST, OPTIONS";
-    case Route::Kind::admin_stubs: return route.id.empty() ? "GET, HEAD, POST, DELETE, OPTIONS" : "GET, HEAD, DELETE, OPTIONS";
+    case Route::Kind::admin_stubs:
+      return route.id.empty() ? "GET, HEAD, POST, DELETE, OPTIONS" : "GET, HEAD, DELETE, OPTIONS";
     case Route::Kind::admin_health:
     case Route::Kind::admin_openapi: return "GET, HEAD, OPTIONS";
     case Route::Kind::none: break;

@@ -10,7 +10,12 @@ namespace orderkit::mock {
 
 struct Route {
   enum class Kind : std::uint8_t {
-    none, api, admin_requests, admin_health, admin_openapi, admin_reset,
+    none,
+    api,
+    admin_requests,
+    admin_health,
+    admin_openapi,
+    admin_reset,
     admin_stubs,            // /__admin/stubs, and /__admin/stubs/{id} (the id in `id`)
     admin_scenarios_reset,  // /__admin/scenarios/reset
   };

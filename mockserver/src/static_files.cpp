@@ -17,8 +17,8 @@ namespace {
 constexpr std::uintmax_t kMaxFileBytes = 16 * 1024 * 1024;
 
 bool inside(const std::string& root, const std::string& path) {
-  return path == root || (path.size() > root.size() && path.compare(0, root.size(), root) == 0 &&
-                          path[root.size()] == '/');
+  return path == root ||
+         (path.size() > root.size() && path.compare(0, root.size(), root) == 0 && path[root.size()] == '/');
 }
 }  // namespace
 

@@ -9,8 +9,8 @@
 //   no member the model lacks), then written in every response format the endpoint has.
 #include <any>
 #include <cstddef>
-#include <cstring>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <limits>
 #include <memory>
@@ -35,9 +35,9 @@ constexpr std::size_t kMaxRegexSubject = 4096;
 struct MatchSpec {
   enum class Kind : std::uint8_t { equal_to, matches, present };
   Kind kind = Kind::present;
-  nlohmann::json value;                        // equal_to's
-  std::shared_ptr<const std::regex> regex;     // matches', compiled once when the stub is added
-  bool present = true;                         // present's
+  nlohmann::json value;                     // equal_to's
+  std::shared_ptr<const std::regex> regex;  // matches', compiled once when the stub is added
+  bool present = true;                      // present's
 
   /// Whether a string matches (equal_to a string, matches, present).
   bool test_text(const std::string* text) const;
@@ -52,7 +52,9 @@ using BodyTest = std::function<bool(const std::any&)>;
 /// A response body written in each of the endpoint's formats.
 struct EncodedBodies {
   std::string json, html, xml;
-  const std::string& get(BodyFormat wire) const { return wire == BodyFormat::xml ? xml : wire == BodyFormat::html ? html : json; }
+  const std::string& get(BodyFormat wire) const {
+    return wire == BodyFormat::xml ? xml : wire == BodyFormat::html ? html : json;
+  }
 };
 
 /// The operations on one endpoint's models (typed_models<Req, Resp>()).
@@ -70,7 +72,7 @@ namespace stub_detail {
 
 /// One step of a field path: a member name or a collection index.
 struct PathStep {
-  std::string name;       // empty for an index
+  std::string name;  // empty for an index
   std::size_t index = 0;
 };
 
@@ -105,7 +107,8 @@ struct ToScalar {
       return {};
     }
     const std::int64_t n = v.get<std::int64_t>();
-    if (n < static_cast<std::int64_t>(std::numeric_limits<I>::min()) || n > static_cast<std::int64_t>(std::numeric_limits<I>::max())) {
+    if (n < static_cast<std::int64_t>(std::numeric_limits<I>::min()) ||
+        n > static_cast<std::int64_t>(std::numeric_limits<I>::max())) {
       error = where + ": " + v.dump() + " is out of the field's range";
       return {};
     }
@@ -167,8 +170,7 @@ struct ToScalar {
 template <class S>
 std::function<bool(const S*)> leaf_test(const MatchSpec& m, const std::string& where, std::string& error) {
   switch (m.kind) {
-    case MatchSpec::Kind::present:
-      return [want = m.present](const S* x) { return (x != nullptr) == want; };
+    case MatchSpec::Kind::present: return [want = m.present](const S* x) { return (x != nullptr) == want; };
     case MatchSpec::Kind::matches:
       if constexpr (std::is_same_v<S, std::string>) {
         return [re = m.regex](const std::string* x) { return x && regex_matches(*re, *x); };
@@ -241,7 +243,8 @@ struct Compile {
       auto inner = compile<F>(steps, i + 1, m, error);
       if (inner) out = [inner, f](const T* x) { return inner(x ? &f.get(*x) : nullptr); };
     });
-    if (!found) error = path_prefix(steps, i + 1) + ": " + meta::info<M>().name + " has no field '" + steps[i].name + "'";
+    if (!found)
+      error = path_prefix(steps, i + 1) + ": " + meta::info<M>().name + " has no field '" + steps[i].name + "'";
     return out;
   }
   template <class K>
@@ -270,7 +273,9 @@ struct UnknownMember {
   const nlohmann::json& j;
   const std::string& path;
   template <class U>
-  std::string operator()(meta::kind::optional<U>) const { return j.is_null() ? "" : unknown_member<U>(j, path); }
+  std::string operator()(meta::kind::optional<U>) const {
+    return j.is_null() ? "" : unknown_member<U>(j, path);
+  }
   template <class U>
   std::string operator()(meta::kind::vector<U>) const {
     if (!j.is_array()) return "";  // the decoder names it
@@ -302,7 +307,9 @@ struct UnknownMember {
     return "";
   }
   template <class K>
-  std::string operator()(K) const { return ""; }
+  std::string operator()(K) const {
+    return "";
+  }
 };
 
 template <class T>

@@ -87,7 +87,8 @@ MatchSpec parse_match(const json& j, const std::string& path) {
   const std::string& key = first.key();
   const json& value = first.value();
   if (key == "equalTo") {
-    if (value.is_object() || value.is_array()) refuse(path + ".equalTo", "expected a string, number, true, false or null");
+    if (value.is_object() || value.is_array())
+      refuse(path + ".equalTo", "expected a string, number, true, false or null");
     m.kind = MatchSpec::Kind::equal_to;
     m.value = value;
   } else if (key == "matches") {
@@ -167,7 +168,8 @@ void parse_request(const json& j, const std::string& at, std::string_view api, S
     const std::string id = string_member(j, "api", at);
     s.endpoint = endpoint_of_api(id);
     if (!s.endpoint) refuse(at + ".api", "'" + id + "' is none of broadband, contracts, mobile, licenses");
-    if (!api.empty() && id != api) refuse(at + ".api", "this mock serves the " + std::string(api) + " API only (--api)");
+    if (!api.empty() && id != api)
+      refuse(at + ".api", "this mock serves the " + std::string(api) + " API only (--api)");
   } else if (!api.empty()) {
     s.endpoint = endpoint_of_api(api);
   }
@@ -176,22 +178,28 @@ void parse_request(const json& j, const std::string& at, std::string_view api, S
     const std::string path = string_member(j, "path", at, 2000);
     const Route route = match_route(path, api);
     if (route.kind != Route::Kind::api)
-      refuse(at + ".path", "'" + path + "' is not the path of a documented endpoint (stubs answer API requests; see /__admin/health)");
+      refuse(
+          at + ".path",
+          "'" + path + "' is not the path of a documented endpoint (stubs answer API requests; see /__admin/health)");
     if (s.endpoint && s.endpoint != route.endpoint)
       refuse(at + ".path", "'" + path + "' is not a path of the " + s.endpoint->api->id + " API");
     s.endpoint = route.endpoint;
     s.has_route_id = !route.id.empty();
     s.route_id = route.id;
   }
-  if (member(j, "pathPattern")) s.path_pattern = compile_regex(string_member(j, "pathPattern", at), at + ".pathPattern", true);
+  if (member(j, "pathPattern"))
+    s.path_pattern = compile_regex(string_member(j, "pathPattern", at), at + ".pathPattern", true);
   if (member(j, "method")) {
     s.method = string_member(j, "method", at);
     for (char& c : s.method) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
     // Every other method gets 405 before the stubs are asked (check_method).
     bool served = false;
     for (const Endpoint& e : endpoints())
-      if ((!s.endpoint || s.endpoint == &e) && (api.empty() || api == e.api->id)) served = served || e.method == s.method;
-    if (!served) refuse(at + ".method", "'" + s.method + "' is not a method of the endpoint (it answers 405 before stubs are asked)");
+      if ((!s.endpoint || s.endpoint == &e) && (api.empty() || api == e.api->id))
+        served = served || e.method == s.method;
+    if (!served)
+      refuse(at + ".method",
+             "'" + s.method + "' is not a method of the endpoint (it answers 405 before stubs are asked)");
   }
   for (const char* part : {"query", "headers"}) {
     const json* m = member(j, part);
@@ -209,11 +217,13 @@ void parse_request(const json& j, const std::string& at, std::string_view api, S
     if (!body->is_object()) refuse(where, "expected an object of field path: MATCH");
     if (!s.endpoint) refuse(where, "matching the body needs the endpoint: give request.api or request.path");
     if (!s.endpoint->stub_models->compile_match)
-      refuse(where, std::string("the ") + s.endpoint->api->id + " endpoint takes no body (match request.query or request.path)");
+      refuse(where, std::string("the ") + s.endpoint->api->id +
+                        " endpoint takes no body (match request.query or request.path)");
     for (const auto& [path, match] : body->items()) {
       const MatchSpec spec = parse_match(match, where + "." + path);
       BodyTest test;
-      if (std::string e = s.endpoint->stub_models->compile_match(path, spec, test); !e.empty()) throw Refused{where + "." + e};
+      if (std::string e = s.endpoint->stub_models->compile_match(path, spec, test); !e.empty())
+        throw Refused{where + "." + e};
       s.body.push_back(std::move(test));
     }
   }
@@ -221,7 +231,8 @@ void parse_request(const json& j, const std::string& at, std::string_view api, S
 
 // An HttpError body (an error status): Message, optional string members, ModelState.
 void parse_error_body(const json& body, const std::string& where, Stub& s) {
-  only_members(body, where, {"Message", "MessageDetail", "ExceptionMessage", "ExceptionType", "StackTrace", "ModelState"});
+  only_members(body, where,
+               {"Message", "MessageDetail", "ExceptionMessage", "ExceptionType", "StackTrace", "ModelState"});
   const std::string message = string_member(body, "Message", where, 1 << 20);
   if (!member(body, "Message")) refuse(where + ".Message", "an error body (HttpError) needs a Message");
   std::vector<std::pair<std::string, std::string>> extra;
@@ -252,7 +263,8 @@ void parse_response(const json& j, const std::string& at, Stub& s) {
   // 1xx is not a final answer: sent as one, it would desynchronise the connection.
   s.status = static_cast<int>(integer_member(j, "status", at, 100, 599, 200));
   if (s.status < 200) refuse(at + ".status", "1xx is an interim answer, not a final one (use 200-599)");
-  const int bodies = (member(j, "body") != nullptr) + (member(j, "rawBody") != nullptr) + (member(j, "base64Body") != nullptr);
+  const int bodies =
+      (member(j, "body") != nullptr) + (member(j, "rawBody") != nullptr) + (member(j, "base64Body") != nullptr);
   if (bodies > 1) refuse(at, "give one of body, rawBody and base64Body");
   const bool no_body_status = s.status == 204 || s.status == 304;
   if (bodies && no_body_status) refuse(at + ".status", std::to_string(s.status) + " answers have no body");
@@ -260,7 +272,8 @@ void parse_response(const json& j, const std::string& at, Stub& s) {
     refuse(at + ".contentType", "goes with rawBody or base64Body (a model body is written in the negotiated format)");
   if (const json* body = member(j, "body")) {
     const std::string where = at + ".body";
-    if (!s.endpoint) refuse(where, "a model body needs the endpoint: give request.api or request.path (or use rawBody)");
+    if (!s.endpoint)
+      refuse(where, "a model body needs the endpoint: give request.api or request.path (or use rawBody)");
     if (s.status >= 400 && body->is_object() && body->contains("Message")) {
       parse_error_body(*body, where, s);
     } else {
@@ -310,7 +323,8 @@ void parse_response(const json& j, const std::string& at, Stub& s) {
 bool valid_id(std::string_view id) {
   if (id.empty() || id.size() > 100) return false;
   for (char c : id)
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.'))
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+          c == '.'))
       return false;
   return true;
 }
@@ -322,7 +336,8 @@ std::string parse_stub(const json& j, const std::string& at, std::string_view ap
   auto path = [&](const char* name) { return join(at, name); };
   try {
     only_members(j, at,
-                 {"id", "priority", "request", "response", "times", "scenario", "requiredState", "newState", "name", "metadata"});
+                 {"id", "priority", "request", "response", "times", "scenario", "requiredState", "newState", "name",
+                  "metadata"});
     if (member(j, "id")) {
       s.id = string_member(j, "id", at);
       if (!valid_id(s.id)) refuse(path("id"), "1-100 characters of A-Z, a-z, 0-9, '-', '_', '.'");

@@ -65,7 +65,8 @@ MockResponse answer_with(const Stub& s, RequestContext& c) {
     r.headers.emplace("Content-Type", content_type(c.endpoint().response_types[c.response_type]));
   } else if (s.error_body) {
     r.body = s.error_bodies.get(c.error_format);
-    r.headers.emplace("Content-Type", content_type(c.error_format == BodyFormat::xml ? "application/xml" : "application/json"));
+    r.headers.emplace("Content-Type",
+                      content_type(c.error_format == BodyFormat::xml ? "application/xml" : "application/json"));
   } else if (s.raw) {
     r.body = s.raw_body;
     r.headers.emplace("Content-Type", s.raw_type);

@@ -18,7 +18,8 @@ std::string new_id() {
   char buf[40];
   std::snprintf(buf, sizeof buf, "%08x-%04x-4%03x-%04x-%012llx", static_cast<unsigned>(a >> 32),
                 static_cast<unsigned>(a >> 16 & 0xffff), static_cast<unsigned>(a & 0xfff),
-                static_cast<unsigned>(0x8000 | (b >> 48 & 0x3fff)), static_cast<unsigned long long>(b & 0xffffffffffffull));
+                static_cast<unsigned>(0x8000 | (b >> 48 & 0x3fff)),
+                static_cast<unsigned long long>(b & 0xffffffffffffull));
   return buf;
 }
 
@@ -42,7 +43,8 @@ bool regex_matches(const std::regex& regex, std::string_view subject) {
 bool MatchSpec::test_text(const std::string* text) const {
   switch (kind) {
     case Kind::present: return (text != nullptr) == present;
-    case Kind::equal_to: return value.is_null() ? text == nullptr : text && *text == value.get_ref<const std::string&>();
+    case Kind::equal_to:
+      return value.is_null() ? text == nullptr : text && *text == value.get_ref<const std::string&>();
     case Kind::matches: return text && regex_matches(*regex, *text);
   }
   return false;
@@ -147,7 +149,8 @@ StubsAdded StubStore::add(std::string_view text) {
   for (const auto& s : added) bytes += s->bytes;
   if (all.size() + added.size() > MockState::kMaxStubs)
     return {"", "the mock holds at most " + std::to_string(MockState::kMaxStubs) + " stubs (" +
-                    std::to_string(all.size()) + " held, " + std::to_string(added.size()) + " added): delete some first"};
+                    std::to_string(all.size()) + " held, " + std::to_string(added.size()) +
+                    " added): delete some first"};
   if (bytes > MockState::kMaxStubBytes)
     return {"", "the mock holds at most " + std::to_string(MockState::kMaxStubBytes) +
                     " bytes of stubs (as JSON): delete some first"};

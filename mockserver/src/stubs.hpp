@@ -31,14 +31,14 @@ struct NamedMatch {
 struct Stub {
   std::string id;
   int priority = 5;
-  std::uint64_t seq = 0;                 // when it was added: the newest first among equal priorities
-  nlohmann::ordered_json source;         // as given, with its id: what GET answers
-  std::size_t bytes = 0;                 // the size of `source` as JSON, for the store's cap
+  std::uint64_t seq = 0;          // when it was added: the newest first among equal priorities
+  nlohmann::ordered_json source;  // as given, with its id: what GET answers
+  std::size_t bytes = 0;          // the size of `source` as JSON, for the store's cap
 
   // The request it answers. `endpoint` null: any endpoint (no api, path or body given).
   const Endpoint* endpoint = nullptr;
-  std::string method;                    // "" for any
-  bool has_route_id = false;             // a path of 001 names its {id}
+  std::string method;         // "" for any
+  bool has_route_id = false;  // a path of 001 names its {id}
   std::string route_id;
   std::shared_ptr<const std::regex> path_pattern;
   std::vector<NamedMatch> query, headers;
@@ -46,9 +46,9 @@ struct Stub {
 
   // The answer.
   int status = 200;
-  bool model_body = false;               // bodies holds the model in each format
+  bool model_body = false;  // bodies holds the model in each format
   EncodedBodies bodies;
-  bool error_body = false;               // an HttpError (status >= 400): error_bodies
+  bool error_body = false;  // an HttpError (status >= 400): error_bodies
   EncodedBodies error_bodies;
   bool raw = false;
   std::string raw_body, raw_type;

@@ -77,7 +77,8 @@ TlsContext::TlsContext(const std::string& cert_file, const std::string& key_file
   SSL_CTX_set_options(ctx_, SSL_OP_NO_RENEGOTIATION | SSL_OP_NO_COMPRESSION | SSL_OP_IGNORE_UNEXPECTED_EOF);
   // SSL_write() may send part of a buffer, as send() does, and be called again with the rest;
   // idle connections give their buffers back.
-  SSL_CTX_set_mode(ctx_, SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER | SSL_MODE_RELEASE_BUFFERS);
+  SSL_CTX_set_mode(ctx_,
+                   SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER | SSL_MODE_RELEASE_BUFFERS);
   // An encrypted key is refused rather than asked for on the terminal.
   SSL_CTX_set_default_passwd_cb(ctx_, [](char*, int, int, void*) { return 0; });
   // The key first: a certificate set after it that does not match drops it, and the check below

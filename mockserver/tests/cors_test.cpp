@@ -33,7 +33,8 @@ std::vector<Route> api_routes(const std::string& api) {
   if (api.empty() || api == "broadband")
     out.push_back({path("broadband", "/api/orders"), "POST", fixture("broadband/OrderNew.request.json"), 200});
   if (api.empty() || api == "contracts")
-    out.push_back({path("contracts", "/v1/CustomerContracts/42/Orders?from=2026-01-01&till=2026-01-31"), "POST", "", 200});
+    out.push_back(
+        {path("contracts", "/v1/CustomerContracts/42/Orders?from=2026-01-01&till=2026-01-31"), "POST", "", 200});
   if (api.empty() || api == "mobile")
     out.push_back({path("mobile", "/api/orders"), "POST", fixture("mobile/OrderCreationRequest.request.json"), 200});
   if (api.empty() || api == "licenses")
@@ -42,8 +43,8 @@ std::vector<Route> api_routes(const std::string& api) {
 }
 
 const std::vector<Route> kAdminRoutes = {
-    {"/__admin/requests", "GET", "", 200},   {"/__admin/requests", "DELETE", "", 204},
-    {"/__admin/health", "GET", "", 200},     {"/__admin/openapi.json", "GET", "", 200},
+    {"/__admin/requests", "GET", "", 200}, {"/__admin/requests", "DELETE", "", 204},
+    {"/__admin/health", "GET", "", 200},   {"/__admin/openapi.json", "GET", "", 200},
     {"/__admin/reset", "POST", "", 204},
 };
 
@@ -77,7 +78,8 @@ void check_preflight(httplib::Client& client, const Route& route, const std::str
     BOOST_TEST(r->get_header_value("Access-Control-Allow-Origin") == origin);
     BOOST_TEST(lists(r->get_header_value("Access-Control-Allow-Methods"), route.method));
     const std::string allowed = r->get_header_value("Access-Control-Allow-Headers");
-    for (const char* h : {"Content-Type", "Accept", "Idempotency-Key", "X-Request-Id"}) BOOST_TEST(lists(allowed, h), h);
+    for (const char* h : {"Content-Type", "Accept", "Idempotency-Key", "X-Request-Id"})
+      BOOST_TEST(lists(allowed, h), h);
     BOOST_TEST(!r->get_header_value("Access-Control-Max-Age").empty());
   }
 }
@@ -88,8 +90,9 @@ void check_answer(httplib::Client& client, const Route& route) {
     const httplib::Headers origin = {{"Origin", kOrigin}};
     const httplib::Result r = route.method == "GET"      ? client.Get(route.path.c_str(), origin)
                               : route.method == "DELETE" ? client.Delete(route.path.c_str(), origin)
-                              : route.body.empty()       ? client.Post(route.path.c_str(), origin)
-                                : client.Post(route.path.c_str(), origin, route.body, "application/json");
+                              : route.body.empty()
+                                  ? client.Post(route.path.c_str(), origin)
+                                  : client.Post(route.path.c_str(), origin, route.body, "application/json");
     BOOST_REQUIRE(r);
     BOOST_TEST(r->status == route.status);
     BOOST_TEST(r->get_header_value("Access-Control-Allow-Origin") == "*");
@@ -124,7 +127,8 @@ BOOST_AUTO_TEST_CASE(every_route_answers_preflight_and_cors_with_one_api_served)
 BOOST_AUTO_TEST_CASE(routes_in_other_case_and_with_a_trailing_slash_answer_preflight) {
   mock_test::Server server;
   httplib::Client client = server.client();
-  for (const char* path : {"/MOBILE/Api/Orders", "/mobile/api/orders/", "/Contracts/V1/customercontracts/7/ORDERS?FROM=2026-01-01&till=2026-01-31"})
+  for (const char* path : {"/MOBILE/Api/Orders", "/mobile/api/orders/",
+                           "/Contracts/V1/customercontracts/7/ORDERS?FROM=2026-01-01&till=2026-01-31"})
     check_preflight(client, {path, "POST", "", 200});
 }
 
@@ -140,17 +144,18 @@ BOOST_AUTO_TEST_CASE(preflight_allows_the_sdk_headers_and_those_the_page_asks_fo
   BOOST_TEST(r->status == 204);
   BOOST_TEST(r->get_header_value("Access-Control-Allow-Methods") == "POST, OPTIONS");
   const std::string allowed = r->get_header_value("Access-Control-Allow-Headers");
-  for (const char* h : {"Content-Type", "Accept", "Authorization", "X-Request-Id", "Idempotency-Key", "X-Api-Key",
-                        "X-Mock-Status", "X-Mock-Delay-Ms", "X-Mock-Fail-Times", "X-Mock-Fail-Key", "x-partner-key",
-                        "x-trace"})
+  for (const char* h :
+       {"Content-Type", "Accept", "Authorization", "X-Request-Id", "Idempotency-Key", "X-Api-Key", "X-Mock-Status",
+        "X-Mock-Delay-Ms", "X-Mock-Fail-Times", "X-Mock-Fail-Key", "x-partner-key", "x-trace"})
     BOOST_TEST(lists(allowed, h), h);
 }
 
 BOOST_AUTO_TEST_CASE(preflight_never_echoes_what_is_not_a_header_name) {
   mock_test::Server server;
-  auto r = server.client().Options("/mobile/api/orders", {{"Origin", kOrigin},
-                                                          {"Access-Control-Request-Method", "POST"},
-                                                          {"Access-Control-Request-Headers", "x-ok, bad header, x(y)"}});
+  auto r =
+      server.client().Options("/mobile/api/orders", {{"Origin", kOrigin},
+                                                     {"Access-Control-Request-Method", "POST"},
+                                                     {"Access-Control-Request-Headers", "x-ok, bad header, x(y)"}});
   BOOST_REQUIRE(r);
   const std::string allowed = r->get_header_value("Access-Control-Allow-Headers");
   BOOST_TEST(lists(allowed, "x-ok"));
@@ -172,17 +177,21 @@ BOOST_AUTO_TEST_CASE(errors_carry_cors_too) {
       BOOST_TEST(lists(r->get_header_value("Access-Control-Expose-Headers"), "X-Request-Id"));
     }
   };
-  check("invalid body", client.Post("/licenses/api/order/data", origin, "{\"Quantity\":\"many\"}", "application/json"), 400);
+  check("invalid body", client.Post("/licenses/api/order/data", origin, "{\"Quantity\":\"many\"}", "application/json"),
+        400);
   check("unknown path", client.Get("/nowhere", origin), 404);
   check("wrong method", client.Get("/mobile/api/orders", origin), 405);
   check("body too large", client.Post("/mobile/api/orders", origin, std::string(5000, ' '), "application/json"), 413);
   check("unsupported type", client.Post("/mobile/api/orders", origin, "x", "text/plain"), 415);
-  check("fault", client.Post("/licenses/api/order/data", {{"Origin", kOrigin}, {"X-Mock-Status", "503"}}, "{}", "application/json"), 503);
+  check("fault",
+        client.Post("/licenses/api/order/data", {{"Origin", kOrigin}, {"X-Mock-Status", "503"}}, "{}",
+                    "application/json"),
+        503);
   // Ranges are ignored; only a Range header cpp-httplib cannot parse is refused.
   check("malformed range", client.Get("/__admin/health", {{"Origin", kOrigin}, {"Range", "bytes=x"}}), 416);
   // The server's own errors: malformed HTTP (cpp-httplib's error handler), a cut-off request.
-  for (const std::string& bytes : {std::string("GET / HTTP/9.9\r\nOrigin: x\r\n\r\n"),
-                                   "GET / HTTP/1.1\r\nX: " + std::string(70000, 'x')}) {
+  for (const std::string& bytes :
+       {std::string("GET / HTTP/9.9\r\nOrigin: x\r\n\r\n"), "GET / HTTP/1.1\r\nX: " + std::string(70000, 'x')}) {
     const std::string response = mock_test::raw_exchange(server.port(), bytes);
     BOOST_TEST_CONTEXT(response.substr(0, response.find('\r'))) {
       BOOST_TEST(mock_test::raw_status(response) >= 400);
@@ -198,7 +207,8 @@ BOOST_AUTO_TEST_CASE(a_configured_origin_is_answered_with_vary_on_preflight_and_
   mock_test::Server server(options);
   httplib::Client client = server.client();
   check_preflight(client, {"/licenses/api/order/data", "POST", "", 200}, "http://shop.example");
-  auto preflight = client.Options("/licenses/api/order/data", {{"Origin", "http://shop.example"}, {"Access-Control-Request-Method", "POST"}});
+  auto preflight = client.Options("/licenses/api/order/data",
+                                  {{"Origin", "http://shop.example"}, {"Access-Control-Request-Method", "POST"}});
   BOOST_REQUIRE(preflight);
   BOOST_TEST(lists(preflight->get_header_value("Vary"), "Origin"));
   auto r = client.Post("/licenses/api/order/data", fixture("licenses/OrderRequest.request.json"), "application/json");
@@ -212,7 +222,8 @@ BOOST_AUTO_TEST_CASE(cors_can_be_turned_off) {
   options.cors_origin = "";
   mock_test::Server server(options);
   httplib::Client client = server.client();
-  auto preflight = client.Options("/mobile/api/orders", {{"Origin", kOrigin}, {"Access-Control-Request-Method", "POST"}});
+  auto preflight =
+      client.Options("/mobile/api/orders", {{"Origin", kOrigin}, {"Access-Control-Request-Method", "POST"}});
   BOOST_REQUIRE(preflight);
   BOOST_TEST(preflight->status == 204);
   BOOST_TEST(preflight->get_header_value("Allow") == "POST, OPTIONS");

@@ -33,8 +33,8 @@ BOOST_AUTO_TEST_CASE(an_invalid_body_names_every_failing_field_in_model_state) {
 BOOST_AUTO_TEST_CASE(model_state_is_xml_when_xml_was_asked) {
   mock_test::Server server;
   httplib::Client client = server.client();
-  auto r = client.Post("/licenses/api/order/data", {{"Accept", "application/xml"}}, "<OrderRequest><Quantity>many</Quantity></OrderRequest>",
-                       "application/xml");
+  auto r = client.Post("/licenses/api/order/data", {{"Accept", "application/xml"}},
+                       "<OrderRequest><Quantity>many</Quantity></OrderRequest>", "application/xml");
   BOOST_REQUIRE(r);
   BOOST_TEST(r->status == 400);
   BOOST_TEST(r->get_header_value("Content-Type") == "application/xml; charset=utf-8");
@@ -64,12 +64,12 @@ BOOST_AUTO_TEST_CASE(undocumented_content_types_are_415) {
   httplib::Client client = server.client();
   const std::string body = fixture("broadband/OrderNew.request.json");
   // 000 documents JSON only; charsets other than UTF-8 are not read.
-  for (const auto& [path, type] : std::vector<std::pair<std::string, std::string>>{
-           {"/broadband/api/orders", "text/plain"},
-           {"/broadband/api/orders", "application/xml"},
-           {"/licenses/api/order/data", "text/html"},
-           {"/mobile/api/orders", "application/json; charset=utf-16"},
-           {"/mobile/api/orders", "nonsense"}}) {
+  for (const auto& [path, type] :
+       std::vector<std::pair<std::string, std::string>>{{"/broadband/api/orders", "text/plain"},
+                                                        {"/broadband/api/orders", "application/xml"},
+                                                        {"/licenses/api/order/data", "text/html"},
+                                                        {"/mobile/api/orders", "application/json; charset=utf-16"},
+                                                        {"/mobile/api/orders", "nonsense"}}) {
     BOOST_TEST_CONTEXT(path << " " << type) {
       auto r = client.Post(path.c_str(), body, type.c_str());
       BOOST_REQUIRE(r);
@@ -154,8 +154,8 @@ BOOST_AUTO_TEST_CASE(contracts_from_and_till_come_together_or_not_at_all) {
 BOOST_AUTO_TEST_CASE(malformed_http_gets_a_400_not_a_dropped_connection) {
   mock_test::Server server;
   for (const std::string& bytes : {std::string("GARBAGE\r\n\r\n"), std::string("GET / HTTP/9.9\r\n\r\n"),
-                                  std::string("POST /mobile/api/orders HTTP/1.1\r\nContent-Length: abc\r\n\r\n"),
-                                  std::string("BREW /pot HTTP/1.1\r\nHost: localhost\r\n\r\n")}) {
+                                   std::string("POST /mobile/api/orders HTTP/1.1\r\nContent-Length: abc\r\n\r\n"),
+                                   std::string("BREW /pot HTTP/1.1\r\nHost: localhost\r\n\r\n")}) {
     BOOST_TEST_CONTEXT(bytes) {
       const std::string response = mock_test::raw_exchange(server.port(), bytes);
       BOOST_TEST(mock_test::raw_status(response) == 400);

@@ -10,9 +10,9 @@
 
 #include "support.hpp"
 
-using mock_test::RawClient;
 using mock_test::raw_body;
 using mock_test::raw_status;
+using mock_test::RawClient;
 
 namespace {
 
@@ -46,8 +46,8 @@ BOOST_AUTO_TEST_CASE(two_different_content_lengths_are_refused_and_the_connectio
   RawClient client(server.port());
   // cpp-httplib alone takes the first length and serves the order; a proxy taking the second
   // would see one request where the mock sees two.
-  client.send(kHead + "Content-Length: " + std::to_string(body.size()) + "\r\nContent-Length: " +
-              std::to_string(body.size() + 40) + "\r\n\r\n" + body);
+  client.send(kHead + "Content-Length: " + std::to_string(body.size()) +
+              "\r\nContent-Length: " + std::to_string(body.size() + 40) + "\r\n\r\n" + body);
   check_refused(client, "Content-Length");
   BOOST_TEST(server.state().journal_json().find("/mobile/api/orders") == std::string::npos);
 }
@@ -58,7 +58,8 @@ BOOST_AUTO_TEST_CASE(content_length_with_transfer_encoding_is_refused_and_the_co
   char size[32];
   std::snprintf(size, sizeof size, "%zx", body.size());
   RawClient client(server.port());
-  client.send(kHead + "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n" + size + "\r\n" + body + "\r\n0\r\n\r\n");
+  client.send(kHead + "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n" + size + "\r\n" + body +
+              "\r\n0\r\n\r\n");
   check_refused(client, "Transfer-Encoding");
 }
 

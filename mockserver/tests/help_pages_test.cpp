@@ -57,9 +57,8 @@ BOOST_AUTO_TEST_CASE(each_endpoint_page_holds_the_original_pages_text_in_order) 
 
 BOOST_AUTO_TEST_CASE(the_comparison_notices_a_missing_row_a_changed_sample_and_a_swapped_section) {
   // The check itself: a page that lost a row, changed a sample value or swapped two sections fails.
-  const std::string served = orderkit::mock::help_page("/Help/Api/POST-v1-CustomerContracts-id-Orders_from_till", "",
-                                                       "contracts")
-                                 ->html;
+  const std::string served =
+      orderkit::mock::help_page("/Help/Api/POST-v1-CustomerContracts-id-Orders_from_till", "", "contracts")->html;
   BOOST_TEST(check_against_original("contracts", served) == "");
   auto changed = [&](const std::string& from, const std::string& to) {
     std::string s = served;
@@ -121,9 +120,20 @@ BOOST_AUTO_TEST_CASE(a_model_page_lists_its_members_from_the_field_list) {
   BOOST_TEST_REQUIRE(page.has_value());
   BOOST_TEST(page->status == 200);
   const auto text = help_text::pieces(help_text::html_to_text(page->html));
-  const std::vector<std::string> expected = {
-      "OrderItem", "Name",          "Description", "Type",        "Additionalinformation", "CategoryId", "integer",
-      "None.",     "VoluntaryTopupAmount", "decimalnumber", "None.", "OrderDetail",           "OrderDetail", "None."};
+  const std::vector<std::string> expected = {"OrderItem",
+                                             "Name",
+                                             "Description",
+                                             "Type",
+                                             "Additionalinformation",
+                                             "CategoryId",
+                                             "integer",
+                                             "None.",
+                                             "VoluntaryTopupAmount",
+                                             "decimalnumber",
+                                             "None.",
+                                             "OrderDetail",
+                                             "OrderDetail",
+                                             "None."};
   BOOST_TEST(help_text::compare(expected, text) == "");
 }
 

@@ -16,8 +16,8 @@ namespace help_text {
 /// The page's text as lines, tags stripped: block elements (headings, paragraphs, cells, pre)
 /// start a line, inline ones (links, bold) do not; entities decoded.
 inline std::string html_to_text(std::string_view page) {
-  static const char* const blocks[] = {"h1", "h2", "h3", "h4", "p", "div", "section", "header", "table", "thead",
-                                       "tbody", "tr", "td", "th", "pre", "li", "ul", "br", "title"};
+  static const char* const blocks[] = {"h1",    "h2", "h3", "h4", "p",   "div", "section", "header", "table", "thead",
+                                       "tbody", "tr", "td", "th", "pre", "li",  "ul",      "br",     "title"};
   const std::size_t body = page.find("<body");
   if (body != std::string_view::npos) page.remove_prefix(body);
   std::string text;
@@ -97,8 +97,8 @@ inline std::string compare(const std::vector<std::string>& original, const std::
         break;
       }
       if (!may_be_extra(served[at]))
-        return "original piece " + std::to_string(k) + " '" + want + "' not found; the served page has '" +
-               served[at] + "' there";
+        return "original piece " + std::to_string(k) + " '" + want + "' not found; the served page has '" + served[at] +
+               "' there";
       ++at;
     }
     if (!found) return "original piece " + std::to_string(k) + " '" + want + "' missing at the end of the page";

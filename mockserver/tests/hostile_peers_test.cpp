@@ -13,9 +13,9 @@
 
 #include "support.hpp"
 
-using mock_test::RawClient;
 using mock_test::raw_body;
 using mock_test::raw_status;
+using mock_test::RawClient;
 using namespace std::chrono_literals;
 
 namespace {
@@ -48,8 +48,8 @@ BOOST_AUTO_TEST_CASE(range_headers_are_ignored_and_the_whole_body_is_answered) {
   // The APIs' server serves no ranges; cpp-httplib would build one part per range in memory
   // (2,700 ranges of a 100 KiB document: 291 MB).
   mock_test::Server server;
-  const std::string whole = raw_body(mock_test::raw_exchange(server.port(),
-                                                             "GET /__admin/openapi.json HTTP/1.1\r\nHost: localhost\r\n\r\n"));
+  const std::string whole =
+      raw_body(mock_test::raw_exchange(server.port(), "GET /__admin/openapi.json HTTP/1.1\r\nHost: localhost\r\n\r\n"));
   BOOST_REQUIRE(whole.size() > 1000u);
   for (const std::string range : {"bytes=0-9", "bytes=0-,0-,0-", "bytes=-5"}) {
     BOOST_TEST_CONTEXT(range) {
@@ -69,9 +69,10 @@ BOOST_AUTO_TEST_CASE(a_compressed_request_body_gets_415_before_it_is_read) {
   for (const std::string encoding : {"gzip", "br", "deflate", "x-unknown"}) {
     BOOST_TEST_CONTEXT(encoding) {
       RawClient client(server.port());
-      BOOST_REQUIRE(client.send("POST /mobile/api/orders HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                                "Content-Encoding: " +
-                                encoding + "\r\nContent-Length: 1000000\r\n\r\n"));
+      BOOST_REQUIRE(
+          client.send("POST /mobile/api/orders HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                      "Content-Encoding: " +
+                      encoding + "\r\nContent-Length: 1000000\r\n\r\n"));
       const std::string response = client.read_response();
       BOOST_TEST(raw_status(response) == 415);
       BOOST_TEST(has_header(response, "Connection: close"));
@@ -86,24 +87,25 @@ BOOST_AUTO_TEST_CASE(a_compressed_request_body_gets_415_before_it_is_read) {
 BOOST_AUTO_TEST_CASE(an_identity_content_encoding_is_accepted) {
   mock_test::Server server;
   const std::string body = mock_test::fixture("mobile/OrderCreationRequest.request.json");
-  BOOST_TEST(raw_status(mock_test::raw_exchange(server.port(), order_request("Content-Encoding: identity\r\n", body))) ==
-             200);
+  BOOST_TEST(
+      raw_status(mock_test::raw_exchange(server.port(), order_request("Content-Encoding: identity\r\n", body))) == 200);
 }
 
 BOOST_AUTO_TEST_CASE(answers_are_not_compressed_and_the_journal_keeps_accept_encoding) {
   // Brotli at its default quality costs seconds of CPU for a page of text.
   mock_test::Server server;
-  const std::string plain = raw_body(mock_test::raw_exchange(server.port(),
-                                                             "GET /__admin/openapi.json HTTP/1.1\r\nHost: localhost\r\n\r\n"));
+  const std::string plain =
+      raw_body(mock_test::raw_exchange(server.port(), "GET /__admin/openapi.json HTTP/1.1\r\nHost: localhost\r\n\r\n"));
   const std::string response = mock_test::raw_exchange(
-      server.port(), "GET /__admin/openapi.json HTTP/1.1\r\nHost: localhost\r\nAccept-Encoding: br, gzip, deflate\r\n\r\n");
+      server.port(),
+      "GET /__admin/openapi.json HTTP/1.1\r\nHost: localhost\r\nAccept-Encoding: br, gzip, deflate\r\n\r\n");
   BOOST_TEST(raw_status(response) == 200);
   BOOST_TEST(!has_header_named(response, "Content-Encoding"));
   BOOST_TEST((raw_body(response) == plain));
 
   const std::string body = mock_test::fixture("mobile/OrderCreationRequest.request.json");
-  const std::string order = mock_test::raw_exchange(
-      server.port(), order_request("Accept: text/html\r\nAccept-Encoding: br\r\n", body));
+  const std::string order =
+      mock_test::raw_exchange(server.port(), order_request("Accept: text/html\r\nAccept-Encoding: br\r\n", body));
   BOOST_TEST(!has_header_named(order, "Content-Encoding"));
   const auto journal = nlohmann::json::parse(server.client().Get("/__admin/requests")->body);
   BOOST_TEST(journal.dump().find("\"Accept-Encoding\":\"br\"") != std::string::npos);
@@ -114,8 +116,9 @@ BOOST_AUTO_TEST_CASE(an_over_limit_request_expecting_100_continue_gets_413_at_on
   options.max_body_bytes = 3000;
   mock_test::Server server(options);
   RawClient client(server.port());
-  BOOST_REQUIRE(client.send("POST /mobile/api/orders HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                            "Expect: 100-continue\r\nContent-Length: 5000\r\n\r\n"));
+  BOOST_REQUIRE(
+      client.send("POST /mobile/api/orders HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                  "Expect: 100-continue\r\nContent-Length: 5000\r\n\r\n"));
   const std::string response = client.read_response();
   BOOST_TEST(raw_status(response) == 413, response);
   BOOST_TEST(has_header(response, "Connection: close"));
@@ -126,8 +129,9 @@ BOOST_AUTO_TEST_CASE(an_over_limit_request_expecting_100_continue_gets_413_at_on
 BOOST_AUTO_TEST_CASE(a_request_that_stalls_after_100_continue_gets_408) {
   mock_test::Server server(short_timeout());
   RawClient client(server.port());
-  BOOST_REQUIRE(client.send("POST /mobile/api/orders HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                            "Expect: 100-continue\r\nContent-Length: 500\r\n\r\n"));
+  BOOST_REQUIRE(
+      client.send("POST /mobile/api/orders HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                  "Expect: 100-continue\r\nContent-Length: 500\r\n\r\n"));
   // The interim answer, then (the body never comes) the final one.
   const std::string interim = client.read_response();
   BOOST_TEST(raw_status(interim) == 100);
@@ -154,9 +158,10 @@ BOOST_AUTO_TEST_CASE(a_bare_lf_header_line_does_not_make_the_body_count_as_head)
   mock_test::Server server;
   std::string body = mock_test::fixture("mobile/OrderCreationRequest.request.json");
   body.insert(1, std::string(100 * 1000, ' '));
-  const std::string request = "POST /mobile/api/orders HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                              "Content-Length: " +
-                              std::to_string(body.size()) + "\r\nX-Bare: lf\n\r\n" + body;
+  const std::string request =
+      "POST /mobile/api/orders HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+      "Content-Length: " +
+      std::to_string(body.size()) + "\r\nX-Bare: lf\n\r\n" + body;
   const int status = raw_status(mock_test::raw_exchange(server.port(), request));
   BOOST_TEST(status != 431);
   BOOST_TEST(status == 200);
@@ -184,8 +189,9 @@ BOOST_AUTO_TEST_CASE(a_negative_chunk_size_is_refused_within_the_body_cap) {
   options.max_body_bytes = 3000;
   mock_test::Server server(options);
   RawClient client(server.port());
-  BOOST_REQUIRE(client.send("POST /mobile/api/orders HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                            "Transfer-Encoding: chunked\r\n\r\n-2\r\n"));
+  BOOST_REQUIRE(
+      client.send("POST /mobile/api/orders HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                  "Transfer-Encoding: chunked\r\n\r\n-2\r\n"));
   client.flood([] { return std::string(16 * 1024, ' '); }, 64 * 1024 * 1024);
   const int status = raw_status(client.read_response());
   BOOST_TEST((status == 413 || status == 400), status);
@@ -204,7 +210,8 @@ BOOST_AUTO_TEST_CASE(a_client_header_cannot_shadow_the_peer_address) {
   };
   mock_test::Server server(options);
   const std::string response = mock_test::raw_exchange(
-      server.port(), "GET /__admin/health HTTP/1.1\r\nHost: localhost\r\nREMOTE_ADDR: 203.0.113.9\r\nConnection: close\r\n\r\n");
+      server.port(),
+      "GET /__admin/health HTTP/1.1\r\nHost: localhost\r\nREMOTE_ADDR: 203.0.113.9\r\nConnection: close\r\n\r\n");
   BOOST_TEST(raw_status(response) == 200);
   std::lock_guard<std::mutex> lock(mutex);
   BOOST_TEST(line.find("127.0.0.1 GET /__admin/health 200 ") == 0, line);
@@ -225,10 +232,11 @@ BOOST_AUTO_TEST_CASE(a_long_path_is_answered_not_a_stack_overflow) {
   // cap (8 KiB in 0.11.4: 414 beyond) bounds the depth (upstream guarded long paths later).
   mock_test::Server server;
   const std::string path = "/" + std::string(8000, 'a');
-  BOOST_TEST(raw_status(mock_test::raw_exchange(server.port(), "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n")) == 404);
+  BOOST_TEST(raw_status(mock_test::raw_exchange(server.port(),
+                                                "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n")) == 404);
   const std::string longer = "/" + std::string(9000, 'a');
-  BOOST_TEST(raw_status(mock_test::raw_exchange(server.port(), "GET " + longer + " HTTP/1.1\r\nHost: localhost\r\n\r\n")) ==
-             414);
+  BOOST_TEST(raw_status(mock_test::raw_exchange(server.port(),
+                                                "GET " + longer + " HTTP/1.1\r\nHost: localhost\r\n\r\n")) == 414);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

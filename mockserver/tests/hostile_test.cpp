@@ -58,8 +58,7 @@ BOOST_AUTO_TEST_CASE(mutated_samples_are_answered_with_a_4xx_or_success) {
     const std::string body = mock_test::fixture(c.fixture);
     for (int i = 0; i < 300; ++i) {
       std::string mutated = body;
-      for (int k = 0; k < 3; ++k)
-        mutated[random() % mutated.size()] = specials[random() % sizeof specials];
+      for (int k = 0; k < 3; ++k) mutated[random() % mutated.size()] = specials[random() % sizeof specials];
       const int status = state.handle(request(c, mutated)).status;
       BOOST_TEST_CONTEXT(c.path << " " << c.content_type << " mutation " << i) { BOOST_TEST(status < 500); }
     }

@@ -45,8 +45,7 @@ BOOST_AUTO_TEST_CASE(a_poller_pages_through_the_journal_with_since_and_limit) {
   BOOST_TEST(first.at("next") == 2);
   BOOST_TEST(first.at("total") == 5);
 
-  const json second =
-      json::parse(client.Get("/__admin/requests?since=" + first.at("next").dump() + "&limit=2")->body);
+  const json second = json::parse(client.Get("/__admin/requests?since=" + first.at("next").dump() + "&limit=2")->body);
   BOOST_TEST(paths(second) == json({"/c", "/d"}));
   // The journal's own reads are not journaled.
   const json rest = json::parse(client.Get("/__admin/requests?since=" + second.at("next").dump())->body);

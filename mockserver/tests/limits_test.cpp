@@ -17,9 +17,9 @@
 
 #include "support.hpp"
 
-using mock_test::RawClient;
 using mock_test::raw_body;
 using mock_test::raw_status;
+using mock_test::RawClient;
 using namespace std::chrono_literals;
 
 namespace {
@@ -106,9 +106,10 @@ BOOST_AUTO_TEST_CASE(a_slow_client_within_the_timeout_is_served) {
   mock_test::Server server(options);
   RawClient client(server.port());
   const std::string body = mock_test::fixture("licenses/OrderRequest.request.json");
-  const std::string request = "POST /licenses/api/order/data HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                              "Content-Length: " +
-                              std::to_string(body.size()) + "\r\n\r\n" + body;
+  const std::string request =
+      "POST /licenses/api/order/data HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+      "Content-Length: " +
+      std::to_string(body.size()) + "\r\n\r\n" + body;
   // Four pieces with pauses: slow, but well within the request timeout.
   for (std::size_t i = 0; i < 4; ++i) {
     const std::size_t begin = i * request.size() / 4, end = (i + 1) * request.size() / 4;
@@ -135,9 +136,10 @@ BOOST_AUTO_TEST_CASE(keep_alive_serves_many_requests_on_one_connection) {
   mock_test::Server server;
   RawClient client(server.port());
   const std::string body = mock_test::fixture("mobile/OrderCreationRequest.request.json");
-  const std::string post = "POST /mobile/api/orders HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                           "Content-Length: " +
-                           std::to_string(body.size()) + "\r\n\r\n" + body;
+  const std::string post =
+      "POST /mobile/api/orders HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+      "Content-Length: " +
+      std::to_string(body.size()) + "\r\n\r\n" + body;
   for (int i = 0; i < 200; ++i) {
     BOOST_REQUIRE(client.send(post));
     const std::string response = client.read_response();
@@ -152,9 +154,10 @@ BOOST_AUTO_TEST_CASE(pipelined_requests_are_answered_in_order) {
   mock_test::Server server;
   RawClient client(server.port());
   const std::string body = mock_test::fixture("licenses/OrderRequest.request.json");
-  const std::string post = "POST /licenses/api/order/data HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                           "Content-Length: " +
-                           std::to_string(body.size()) + "\r\n\r\n" + body;
+  const std::string post =
+      "POST /licenses/api/order/data HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+      "Content-Length: " +
+      std::to_string(body.size()) + "\r\n\r\n" + body;
   BOOST_REQUIRE(client.send(post + "GET /nowhere HTTP/1.1\r\nHost: localhost\r\n\r\n" + post +
                             "GET /__admin/health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
   BOOST_TEST(raw_status(client.read_response()) == 200);
@@ -171,9 +174,8 @@ BOOST_AUTO_TEST_CASE(endless_header_lines_get_431) {
   RawClient client(server.port());
   BOOST_REQUIRE(client.send("GET /__admin/health HTTP/1.1\r\nHost: localhost\r\n"));
   int n = 0;
-  const std::size_t sent =
-      client.flood([&] { return "X-Filler-" + std::to_string(n++) + ": " + std::string(100, 'f') + "\r\n"; },
-                   64 * 1024 * 1024);
+  const std::size_t sent = client.flood(
+      [&] { return "X-Filler-" + std::to_string(n++) + ": " + std::string(100, 'f') + "\r\n"; }, 64 * 1024 * 1024);
   // Answered long before the client gave up: the server stopped taking header lines.
   BOOST_TEST(sent < 64u * 1024 * 1024);
   const std::string response = client.read_response();
@@ -192,8 +194,9 @@ BOOST_AUTO_TEST_CASE(a_body_far_over_its_declared_limit_is_not_read_to_the_end) 
   options.max_body_bytes = 3000;
   mock_test::Server server(options);
   RawClient client(server.port());
-  BOOST_REQUIRE(client.send("POST /broadband/api/orders HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                            "Content-Length: 1000000000\r\n\r\n"));
+  BOOST_REQUIRE(
+      client.send("POST /broadband/api/orders HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                  "Content-Length: 1000000000\r\n\r\n"));
   const std::size_t sent = client.flood([] { return std::string(16 * 1024, ' '); }, 64 * 1024 * 1024);
   BOOST_TEST(sent < 64u * 1024 * 1024);
   BOOST_TEST(raw_status(client.read_response()) == 413);
@@ -206,8 +209,9 @@ BOOST_AUTO_TEST_CASE(a_request_within_the_limits_is_unaffected_by_them) {
   options.max_body_bytes = 5000;
   mock_test::Server server(options);
   RawClient client(server.port());
-  std::string head = "POST /broadband/api/orders HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                     "Content-Length: 5000\r\n";
+  std::string head =
+      "POST /broadband/api/orders HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+      "Content-Length: 5000\r\n";
   while (head.size() + 4000 + 4 < 64 * 1024) head += "X-Filler: " + std::string(3988, 'f') + "\r\n";
   head += "\r\n";
   const std::string open = "{\"AccessId\":\"", close = "\"}";

@@ -24,7 +24,8 @@ BOOST_AUTO_TEST_CASE(uri_and_form_numbers_bind_by_value_not_as_pasted_text) {
   contract.query = "from=2026-01-01&till=2026-01-31";
   const orderkit::mock::MockResponse order = state.handle(contract);
   BOOST_TEST(order.status == 200, order.body);
-  if (order.status == 200) BOOST_TEST(json::parse(order.body).at("OrderCode").get<std::string>().rfind("CC7-", 0) == 0u);
+  if (order.status == 200)
+    BOOST_TEST(json::parse(order.body).at("OrderCode").get<std::string>().rfind("CC7-", 0) == 0u);
 
   auto form = [&](const std::string& body) {
     orderkit::mock::MockRequest r;

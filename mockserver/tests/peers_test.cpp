@@ -114,8 +114,8 @@ BOOST_AUTO_TEST_CASE(admin_routes_send_no_cors_and_refuse_pages_of_other_origins
   auto reset = client.Post("/__admin/reset", page, "", "text/plain");
   BOOST_REQUIRE(reset);
   BOOST_TEST(reset->status == 403);
-  auto preflight = client.Options("/__admin/reset", {{"Origin", "https://evil.example"},
-                                                     {"Access-Control-Request-Method", "POST"}});
+  auto preflight =
+      client.Options("/__admin/reset", {{"Origin", "https://evil.example"}, {"Access-Control-Request-Method", "POST"}});
   BOOST_REQUIRE(preflight);
   BOOST_TEST(preflight->get_header_value("Access-Control-Allow-Origin").empty());
   BOOST_TEST(preflight->get_header_value("Access-Control-Allow-Methods").empty());
@@ -125,7 +125,8 @@ BOOST_AUTO_TEST_CASE(admin_routes_send_no_cors_and_refuse_pages_of_other_origins
   BOOST_REQUIRE(own);
   BOOST_TEST(own->status == 200);
   BOOST_TEST(own->get_header_value("Access-Control-Allow-Origin").empty());
-  auto api = client.Post(kLicensesPath.c_str(), page, fixture("licenses/OrderRequest.request.json"), "application/json");
+  auto api =
+      client.Post(kLicensesPath.c_str(), page, fixture("licenses/OrderRequest.request.json"), "application/json");
   BOOST_REQUIRE(api);
   BOOST_TEST(api->get_header_value("Access-Control-Allow-Origin") == "*");
 }
@@ -137,7 +138,7 @@ BOOST_AUTO_TEST_CASE(admin_routes_refuse_a_rebound_host_name) {
   httplib::Client client = server.client();
   const std::string port = std::to_string(server.port());
   for (const std::string& host : std::vector<std::string>{"127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port,
-                                                           "LOCALHOST", "mock.test:" + port}) {
+                                                          "LOCALHOST", "mock.test:" + port}) {
     auto r = client.Get("/__admin/health", {{"Host", host}});
     BOOST_REQUIRE(r);
     BOOST_TEST(r->status == 200, "Host: " << host);
@@ -150,8 +151,8 @@ BOOST_AUTO_TEST_CASE(admin_routes_refuse_a_rebound_host_name) {
     BOOST_TEST(r->body.find("Host") != std::string::npos);
   }
   // Only the admin routes: the APIs answer any Host, as ASP.NET does.
-  auto api = client.Post(kLicensesPath.c_str(), {{"Host", "attacker.example"}}, fixture("licenses/OrderRequest.request.json"),
-                         "application/json");
+  auto api = client.Post(kLicensesPath.c_str(), {{"Host", "attacker.example"}},
+                         fixture("licenses/OrderRequest.request.json"), "application/json");
   BOOST_REQUIRE(api);
   BOOST_TEST(api->status == 200);
 }

@@ -95,9 +95,9 @@ BOOST_AUTO_TEST_CASE(forwards_checks_records_and_logs_through_the_binary) {
   TempDir dir;
   Binary upstream({"--port", "0", "--mode", "echo", "--log", "off"}, dir.file("upstream.err"));
   BOOST_REQUIRE(upstream.port > 0);
-  Binary proxy({"--port", "0", "--log", "json", "--proxy", "mobile=" + upstream.url() + "/mobile", "--record",
-                dir.file("rec")},
-               dir.file("proxy.err"));
+  Binary proxy(
+      {"--port", "0", "--log", "json", "--proxy", "mobile=" + upstream.url() + "/mobile", "--record", dir.file("rec")},
+      dir.file("proxy.err"));
   BOOST_REQUIRE(proxy.port > 0);
   httplib::Client client("127.0.0.1", proxy.port);
   auto r = client.Post("/mobile/api/orders", mock_test::fixture("mobile/OrderCreationRequest.request.json"),
@@ -130,7 +130,8 @@ BOOST_AUTO_TEST_CASE(config_file_takes_the_proxy_options) {
   proxy_test::FakeUpstream wrong({200, "application/json; charset=utf-8", body, {}});
   std::ofstream(dir.file("mock.json")) << R"({"port": 0, "log": "off", "proxy": [")" + wrong.url() +
                                               R"("], "proxy-strict": true, "proxy-timeout-ms": 2000,
-      "proxy-max-answer-bytes": 100000, "record": ")" + dir.file("rec") +
+      "proxy-max-answer-bytes": 100000, "record": ")" +
+                                              dir.file("rec") +
                                               R"(", "record-max-files": 5, "record-max-bytes": 1000000})";
   Binary proxy({"--config", dir.file("mock.json")}, dir.file("proxy.err"));
   BOOST_REQUIRE(proxy.port > 0);

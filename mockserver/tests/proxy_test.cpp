@@ -50,7 +50,8 @@ std::vector<std::string> violations(mock_test::Server& server) {
 }
 
 bool any_contains(const std::vector<std::string>& lines, const std::string& part) {
-  return std::any_of(lines.begin(), lines.end(), [&](const std::string& l) { return l.find(part) != std::string::npos; });
+  return std::any_of(lines.begin(), lines.end(),
+                     [&](const std::string& l) { return l.find(part) != std::string::npos; });
 }
 
 }  // namespace
@@ -61,8 +62,8 @@ BOOST_AUTO_TEST_CASE(a_clean_exchange_passes_through_unchanged) {
   mock_test::Server upstream;  // all four APIs, sample mode
   LogLines log;
   mock_test::Server proxy(proxy_to({"mobile=" + url_of(upstream.port()) + "/mobile"}, &log));
-  auto direct = upstream.client().Post("/mobile/api/orders", {{"Accept", "application/xml"}}, kMobileOrder,
-                                       "application/json");
+  auto direct =
+      upstream.client().Post("/mobile/api/orders", {{"Accept", "application/xml"}}, kMobileOrder, "application/json");
   auto r = proxy.client().Post("/mobile/api/orders", {{"Accept", "application/xml"}, {"X-Request-Id", "abc-1"}},
                                kMobileOrder, "application/json");
   BOOST_REQUIRE(direct);
@@ -126,7 +127,8 @@ BOOST_AUTO_TEST_CASE(a_request_that_breaks_the_contract_is_forwarded_and_its_vio
   mock_test::Server upstream;
   LogLines log;
   mock_test::Server proxy(proxy_to({url_of(upstream.port()) + "/mobile"}, &log));
-  const std::string bad = R"({"OrderDetails":[{"CategoryId":1},{"OrderDetail":{"SimTypeId":"eight"}}],"PaymentId":true})";
+  const std::string bad =
+      R"({"OrderDetails":[{"CategoryId":1},{"OrderDetail":{"SimTypeId":"eight"}}],"PaymentId":true})";
   auto r = proxy.client().Post("/mobile/api/orders", bad, "application/json");
   BOOST_REQUIRE(r);
   // The real server's answer: its 400 (which is the documented error shape, so no response violation).
@@ -180,11 +182,12 @@ BOOST_AUTO_TEST_CASE(an_undocumented_status_or_content_type_is_a_response_violat
   BOOST_TEST(any_contains(found, "Content-Type 'text/plain' is not a documented response media type"));
 
   // JSON where the request's Accept negotiates XML.
-  FakeUpstream json_only({200, "application/json; charset=utf-8", fixture("mobile/OrderDetailResult[].response.json"), {}});
+  FakeUpstream json_only(
+      {200, "application/json; charset=utf-8", fixture("mobile/OrderDetailResult[].response.json"), {}});
   mock_test::Server proxy2(proxy_to({json_only.url()}));
   BOOST_REQUIRE(proxy2.client().Post("/mobile/api/orders", {{"Accept", "text/xml"}}, kMobileOrder, "application/json"));
-  BOOST_TEST(violations(proxy2) == (std::vector<std::string>{
-                 "response : Content-Type 'application/json' where the request negotiates 'text/xml' (Accept: 'text/xml')"}),
+  BOOST_TEST(violations(proxy2) == (std::vector<std::string>{"response : Content-Type 'application/json' where the "
+                                                             "request negotiates 'text/xml' (Accept: 'text/xml')"}),
              boost::test_tools::per_element());
 }
 
@@ -194,16 +197,19 @@ BOOST_AUTO_TEST_CASE(an_error_answer_must_have_asp_net_error_shape) {
   auto r = proxy.client().Post("/broadband/api/orders", fixture("broadband/OrderNew.request.json"), "application/json");
   BOOST_REQUIRE(r);
   BOOST_TEST(r->status == 500);
-  BOOST_TEST(any_contains(violations(proxy), "the 500 answer's body (Content-Type 'text/html') is not ASP.NET's error shape"));
+  BOOST_TEST(
+      any_contains(violations(proxy), "the 500 answer's body (Content-Type 'text/html') is not ASP.NET's error shape"));
 
   // ASP.NET's HttpError is fine, in JSON or XML, and so is an empty error body.
   FakeUpstream http_error({503, "application/json", R"({"Message":"Down for maintenance."})", {}});
   mock_test::Server proxy2(proxy_to({http_error.url()}));
-  BOOST_REQUIRE(proxy2.client().Post("/broadband/api/orders", fixture("broadband/OrderNew.request.json"), "application/json"));
+  BOOST_REQUIRE(
+      proxy2.client().Post("/broadband/api/orders", fixture("broadband/OrderNew.request.json"), "application/json"));
   BOOST_TEST(violations(proxy2).empty());
   FakeUpstream empty({401, "", "", {}});
   mock_test::Server proxy3(proxy_to({empty.url()}));
-  BOOST_REQUIRE(proxy3.client().Post("/broadband/api/orders", fixture("broadband/OrderNew.request.json"), "application/json"));
+  BOOST_REQUIRE(
+      proxy3.client().Post("/broadband/api/orders", fixture("broadband/OrderNew.request.json"), "application/json"));
   BOOST_TEST(violations(proxy3).empty());
 }
 
@@ -237,7 +243,8 @@ BOOST_AUTO_TEST_CASE(strict_turns_an_answer_with_violations_into_a_502_naming_th
   BOOST_TEST(journal(proxy).back().at("proxy").at("status") == 200);
 
   // In the negotiated format: XML for a client that takes XML.
-  auto xml = proxy.client().Post("/mobile/api/orders", {{"Accept", "application/xml"}}, kMobileOrder, "application/json");
+  auto xml =
+      proxy.client().Post("/mobile/api/orders", {{"Accept", "application/xml"}}, kMobileOrder, "application/json");
   BOOST_REQUIRE(xml);
   BOOST_TEST(xml->status == 502);
   BOOST_TEST(xml->body.find("<Violation><Side>response</Side><Path>[0].Order.Id</Path>") != std::string::npos);
@@ -269,7 +276,8 @@ BOOST_AUTO_TEST_CASE(an_upstream_that_is_down_is_a_502_naming_it) {
   BOOST_REQUIRE(r);
   BOOST_TEST(r->status == 502);
   const json answer = json::parse(r->body);
-  BOOST_TEST(answer.at("Message").get<std::string>().rfind("The upstream server " + down + " could not be reached", 0) == 0);
+  BOOST_TEST(
+      answer.at("Message").get<std::string>().rfind("The upstream server " + down + " could not be reached", 0) == 0);
   BOOST_TEST(answer.at("UpstreamError") == "connect");
   const json entry = journal(proxy).back();
   BOOST_TEST(entry.at("proxy").at("status").is_null());
@@ -309,8 +317,8 @@ BOOST_AUTO_TEST_CASE(a_slow_upstream_is_a_502_after_the_proxy_timeout) {
   BOOST_TEST(r->status == 502);
   const json answer = json::parse(r->body);
   BOOST_TEST(answer.at("UpstreamError") == "timeout");
-  BOOST_TEST(answer.at("Message") == "The upstream server " + slow.url() +
-                                         " did not answer within 200 ms (--proxy-timeout-ms).");
+  BOOST_TEST(answer.at("Message") ==
+             "The upstream server " + slow.url() + " did not answer within 200 ms (--proxy-timeout-ms).");
 }
 
 BOOST_AUTO_TEST_CASE(an_answer_over_the_size_cap_is_a_502) {
@@ -322,7 +330,8 @@ BOOST_AUTO_TEST_CASE(an_answer_over_the_size_cap_is_a_502) {
   BOOST_REQUIRE(r);
   BOOST_TEST(r->status == 502);
   BOOST_TEST(json::parse(r->body).at("Message") ==
-             "The upstream server " + large.url() + " answered with a body larger than 4096 bytes (--proxy-max-answer-bytes).");
+             "The upstream server " + large.url() +
+                 " answered with a body larger than 4096 bytes (--proxy-max-answer-bytes).");
 }
 
 BOOST_AUTO_TEST_CASE(a_tls_failure_is_a_502_naming_it) {
@@ -335,7 +344,8 @@ BOOST_AUTO_TEST_CASE(a_tls_failure_is_a_502_naming_it) {
   BOOST_TEST(r->status == 502);
   const json answer = json::parse(r->body);
   BOOST_TEST(answer.at("UpstreamError") == "tls");
-  BOOST_TEST(answer.at("Message").get<std::string>().rfind("The TLS connection to the upstream server " + https + " failed", 0) == 0);
+  BOOST_TEST(answer.at("Message").get<std::string>().rfind(
+                 "The TLS connection to the upstream server " + https + " failed", 0) == 0);
 }
 
 BOOST_AUTO_TEST_CASE(a_redirect_is_passed_on_not_followed) {
@@ -377,9 +387,10 @@ BOOST_AUTO_TEST_CASE(hop_by_hop_headers_are_not_forwarded) {
   FakeUpstream fake({200, "application/json", fixture("mobile/OrderDetailResult[].response.json"), {}});
   mock_test::Server proxy(proxy_to({fake.url()}));
   mock_test::RawClient client(proxy.port());
-  BOOST_REQUIRE(client.send("POST /mobile/api/orders HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive, X-Hop\r\n"
-                            "X-Hop: 1\r\nX-End-To-End: 2\r\nContent-Type: application/json\r\nContent-Length: " +
-                            std::to_string(kMobileOrder.size()) + "\r\n\r\n" + kMobileOrder));
+  BOOST_REQUIRE(
+      client.send("POST /mobile/api/orders HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive, X-Hop\r\n"
+                  "X-Hop: 1\r\nX-End-To-End: 2\r\nContent-Type: application/json\r\nContent-Length: " +
+                  std::to_string(kMobileOrder.size()) + "\r\n\r\n" + kMobileOrder));
   BOOST_TEST(mock_test::raw_status(client.read_response()) == 200);
   BOOST_TEST(!fake.last_request_had("X-Hop"));
   BOOST_TEST(fake.last_request_had("X-End-To-End"));
@@ -389,7 +400,8 @@ BOOST_AUTO_TEST_CASE(idempotency_keys_go_to_the_upstream_which_replays) {
   mock_test::Server upstream;
   mock_test::Server proxy(proxy_to({url_of(upstream.port()) + "/mobile"}));
   auto first = proxy.client().Post("/mobile/api/orders", {{"Idempotency-Key", "k1"}}, kMobileOrder, "application/json");
-  auto second = proxy.client().Post("/mobile/api/orders", {{"Idempotency-Key", "k1"}}, kMobileOrder, "application/json");
+  auto second =
+      proxy.client().Post("/mobile/api/orders", {{"Idempotency-Key", "k1"}}, kMobileOrder, "application/json");
   BOOST_REQUIRE(first);
   BOOST_REQUIRE(second);
   // Both reached the upstream; its replay is what the client sees.
@@ -427,12 +439,13 @@ BOOST_AUTO_TEST_CASE(malformed_upstreams_are_refused_naming_the_entry) {
 BOOST_AUTO_TEST_CASE(record_writes_each_exchange_as_a_stub_file) {
   TempDir dir;
   mock_test::Server upstream;  // sample mode
-  MockOptions o =
-      proxy_to({"mobile=" + url_of(upstream.port()) + "/mobile", "contracts=" + url_of(upstream.port()) + "/contracts"});
+  MockOptions o = proxy_to(
+      {"mobile=" + url_of(upstream.port()) + "/mobile", "contracts=" + url_of(upstream.port()) + "/contracts"});
   o.proxy.record_dir = (dir.path / "rec").string();  // created
   mock_test::Server proxy(o);
   BOOST_REQUIRE(proxy.client().Post("/mobile/elsewhere", "", "text/plain"));  // 404, not an API: not recorded
-  for (int i = 0; i < 3; ++i) BOOST_REQUIRE(proxy.client().Post("/mobile/api/orders", kMobileOrder, "application/json"));
+  for (int i = 0; i < 3; ++i)
+    BOOST_REQUIRE(proxy.client().Post("/mobile/api/orders", kMobileOrder, "application/json"));
   BOOST_REQUIRE(proxy.client().Post("/contracts/v1/CustomerContracts/3/Orders?from=2026-01-01&till=2026-01-31", "",
                                     "text/plain"));
 

@@ -46,9 +46,9 @@ BOOST_AUTO_TEST_SUITE(serving)
 BOOST_AUTO_TEST_CASE(broadband_answers_the_documented_sample_in_every_format) {
   const std::vector<Format> json = {{"application/json", "broadband/OrderNew.request.json"},
                                     {"text/json", "broadband/OrderNew.request.json"}};
-  check_matrix("/broadband/api/orders", json,
-               {{"application/json", "broadband/OrderNew.response.json"},
-                {"text/json", "broadband/OrderNew.response.json"}});
+  check_matrix(
+      "/broadband/api/orders", json,
+      {{"application/json", "broadband/OrderNew.response.json"}, {"text/json", "broadband/OrderNew.response.json"}});
 }
 
 BOOST_AUTO_TEST_CASE(contracts_answers_the_documented_sample_in_every_format) {

@@ -150,19 +150,20 @@ BOOST_AUTO_TEST_CASE(config_file_sets_every_kind_of_option_and_the_command_line_
   TempDir dir;
   const std::string config = dir.file("mock.json");
   write_file(config, R"({"port": 0, "api": "licenses", "mode": "echo", "log": "off", "delay-ms": 0,
-                         "cors-origin": "", "ready-file": ")" + dir.file("mock.url") + R"("})");
+                         "cors-origin": "", "ready-file": ")" +
+                         dir.file("mock.url") + R"("})");
   Mock mock({"--config", config, "--api", "mobile"}, dir);
   const std::string line = mock.first_line();
   BOOST_REQUIRE(!line.empty());
   BOOST_TEST(read_file(dir.file("mock.url")) == line.substr(line.rfind(' ') + 1) + "\n");
   const std::string h = health(port_of(line));
-  BOOST_TEST(h.find("\"mode\":\"echo\"") != std::string::npos);    // from the file
-  BOOST_TEST(h.find("\"api\":\"mobile\"") != std::string::npos);    // the command line's
+  BOOST_TEST(h.find("\"mode\":\"echo\"") != std::string::npos);   // from the file
+  BOOST_TEST(h.find("\"api\":\"mobile\"") != std::string::npos);  // the command line's
   BOOST_TEST(h.find("licenses") == std::string::npos);
   httplib::Client client("127.0.0.1", port_of(line));
   auto r = client.Get("/__admin/health");
   BOOST_REQUIRE(r);
-  BOOST_TEST(!r->has_header("Access-Control-Allow-Origin"));        // "cors-origin": "" from the file
+  BOOST_TEST(!r->has_header("Access-Control-Allow-Origin"));  // "cors-origin": "" from the file
   BOOST_TEST(mock.stop() == 0);
 }
 

@@ -84,9 +84,9 @@ BOOST_AUTO_TEST_CASE(the_static_policy_can_be_changed_or_left_out) {
 BOOST_AUTO_TEST_CASE(never_serves_outside_the_folder) {
   Folder folder;
   mock_test::Server server(folder.options());
-  for (const char* target : {"/../secret.txt", "/sub/../../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E%2Fsecret.txt",
-                             "/sub/..%2f..%2fsecret.txt", "/leak.txt", "/up/secret.txt", "/..\\secret.txt",
-                             "/%00/../secret.txt"}) {
+  for (const char* target :
+       {"/../secret.txt", "/sub/../../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E%2Fsecret.txt",
+        "/sub/..%2f..%2fsecret.txt", "/leak.txt", "/up/secret.txt", "/..\\secret.txt", "/%00/../secret.txt"}) {
     BOOST_TEST_CONTEXT(target) {
       const std::string response = mock_test::raw_exchange(
           server.port(), std::string("GET ") + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");

@@ -90,7 +90,8 @@ BOOST_AUTO_TEST_CASE(stubs_files_answer_from_the_start_and_admin_adds_more) {
   const std::string first = dir.file("first.json", R"({"stubs": [{"id": "cat-9", "request": {"api": "mobile",
       "body": {"OrderDetails[0].CategoryId": {"equalTo": 9}}}, "response": {"status": 201, "body": [{"Success": false,
       "ErrorMessage": "Category 9 is closed."}]}}]})");
-  const std::string second = dir.file("second.json", R"({"id": "teapot", "request": {"headers": {"X-Tea": {"present": true}}},
+  const std::string second =
+      dir.file("second.json", R"({"id": "teapot", "request": {"headers": {"X-Tea": {"present": true}}},
       "response": {"status": 418}})");
   Run mock({"--port", "0", "--log", "off", "--stubs", first, "--stubs", second});
   const std::string ready = mock.line();
@@ -103,14 +104,16 @@ BOOST_AUTO_TEST_CASE(stubs_files_answer_from_the_start_and_admin_adds_more) {
   BOOST_TEST_REQUIRE(hit);
   BOOST_TEST(hit->status == 201);
   BOOST_TEST(nlohmann::json::parse(hit->body)[0]["ErrorMessage"] == "Category 9 is closed.");
-  auto tea = client.Post("/mobile/api/orders", {{"X-Tea", "1"}}, mock_test::fixture("mobile/OrderCreationRequest.request.json"),
-                         "application/json");
+  auto tea = client.Post("/mobile/api/orders", {{"X-Tea", "1"}},
+                         mock_test::fixture("mobile/OrderCreationRequest.request.json"), "application/json");
   BOOST_TEST(tea->status == 418);
-  auto plain = client.Post("/mobile/api/orders", mock_test::fixture("mobile/OrderCreationRequest.request.json"), "application/json");
+  auto plain = client.Post("/mobile/api/orders", mock_test::fixture("mobile/OrderCreationRequest.request.json"),
+                           "application/json");
   BOOST_TEST(plain->status == 200);
 
   auto added = client.Post("/__admin/stubs", R"({"id": "late", "request": {"headers": {"X-Late": {"equalTo": "1"}}},
-      "response": {"status": 202}})", "application/json");
+      "response": {"status": 202}})",
+                           "application/json");
   BOOST_TEST(added->status == 201);
   auto list = client.Get("/__admin/stubs");
   const nlohmann::json stubs = nlohmann::json::parse(list->body)["stubs"];

@@ -84,7 +84,8 @@ std::string refusal(const std::string& stub) {
   return state.add_stubs(stub).error;
 }
 
-const char* kResultBody = R"([{"Success": true, "Order": {"Id": 42, "CategoryId": 7, "CreatedDate": "2026-01-02T03:04:05",
+const char* kResultBody =
+    R"([{"Success": true, "Order": {"Id": 42, "CategoryId": 7, "CreatedDate": "2026-01-02T03:04:05",
                                                          "Date": "2026-01-02T00:00:00"}}])";
 
 }  // namespace
@@ -95,7 +96,8 @@ BOOST_AUTO_TEST_CASE(a_stub_matching_a_body_field_answers_and_other_requests_fal
   MockState state;
   add(state, std::string(R"({"id": "cat-9", "request": {"api": "mobile", "method": "POST", "path": "/mobile/api/orders",
       "body": {"OrderDetails[0].CategoryId": {"equalTo": 9}}},
-      "response": {"status": 201, "body": )") + kResultBody + R"(, "headers": {"X-Shop": "stubbed"}}})");
+      "response": {"status": 201, "body": )") +
+                 kResultBody + R"(, "headers": {"X-Shop": "stubbed"}}})");
 
   const MockResponse hit = order(state, order_with(9));
   BOOST_TEST(hit.status == 201);
@@ -134,26 +136,36 @@ BOOST_AUTO_TEST_CASE(a_stub_body_the_real_api_could_not_send_is_refused_naming_t
   BOOST_TEST(refusal(R"({"request": {"api": "mobile"}, "response": {"body": [{"Order": {"OrderID": 1}}]}})") ==
              "response.body[0].Order.OrderID: Order has no member 'OrderID'");
   // In a list, the stub's index leads the path.
-  BOOST_TEST(refusal(R"({"stubs": [{"response": {}}, {"request": {"api": "broadband"}, "response": {"body": {"Guid": "nope"}}}]})")
-                 .rfind("stubs[1].response.body.Guid: ", 0) == 0);
+  BOOST_TEST(
+      refusal(
+          R"({"stubs": [{"response": {}}, {"request": {"api": "broadband"}, "response": {"body": {"Guid": "nope"}}}]})")
+          .rfind("stubs[1].response.body.Guid: ", 0) == 0);
   // A model body needs to know its endpoint.
   BOOST_TEST(refusal(R"({"response": {"body": {}}})").rfind("response.body: a model body needs the endpoint", 0) == 0);
 }
 
 BOOST_AUTO_TEST_CASE(bad_matches_and_answers_are_refused_with_400_naming_the_path) {
-  BOOST_TEST(refusal(R"({"request": {"api": "mobile", "body": {"OrderDetails[0].Nope": {"equalTo": 1}}}, "response": {}})") ==
-             "request.body.OrderDetails[0].Nope: OrderItem has no field 'Nope'");
-  BOOST_TEST(refusal(R"({"request": {"api": "mobile", "body": {"OrderDetails.CategoryId": {"equalTo": 1}}}, "response": {}})")
-                 .rfind("request.body.OrderDetails.CategoryId: OrderDetails is a collection", 0) == 0);
-  BOOST_TEST(refusal(R"({"request": {"api": "mobile", "body": {"OrderDetails[0].CategoryId": {"equalTo": "one"}}}, "response": {}})")
-                 .rfind("request.body.OrderDetails[0].CategoryId: expected an integer", 0) == 0);
-  BOOST_TEST(refusal(R"({"request": {"api": "mobile", "body": {"OrderDetails[0].CategoryId": {"matches": "1"}}}, "response": {}})")
-                 .rfind("request.body.OrderDetails[0].CategoryId: \"matches\" applies to string fields", 0) == 0);
+  BOOST_TEST(
+      refusal(R"({"request": {"api": "mobile", "body": {"OrderDetails[0].Nope": {"equalTo": 1}}}, "response": {}})") ==
+      "request.body.OrderDetails[0].Nope: OrderItem has no field 'Nope'");
+  BOOST_TEST(
+      refusal(R"({"request": {"api": "mobile", "body": {"OrderDetails.CategoryId": {"equalTo": 1}}}, "response": {}})")
+          .rfind("request.body.OrderDetails.CategoryId: OrderDetails is a collection", 0) == 0);
+  BOOST_TEST(
+      refusal(
+          R"({"request": {"api": "mobile", "body": {"OrderDetails[0].CategoryId": {"equalTo": "one"}}}, "response": {}})")
+          .rfind("request.body.OrderDetails[0].CategoryId: expected an integer", 0) == 0);
+  BOOST_TEST(
+      refusal(
+          R"({"request": {"api": "mobile", "body": {"OrderDetails[0].CategoryId": {"matches": "1"}}}, "response": {}})")
+          .rfind("request.body.OrderDetails[0].CategoryId: \"matches\" applies to string fields", 0) == 0);
   BOOST_TEST(refusal(R"({"request": {"headers": {"X-Shop": {"matches": "(unclosed"}}}, "response": {}})")
                  .rfind("request.headers.X-Shop.matches: not a valid ECMAScript regular expression", 0) == 0);
   BOOST_TEST(refusal(R"({"request": {"api": "nope"}, "response": {}})").rfind("request.api: ", 0) == 0);
-  BOOST_TEST(refusal(R"({"request": {"path": "/mobile/api/nothing"}, "response": {}})").rfind("request.path: ", 0) == 0);
-  BOOST_TEST(refusal(R"({"request": {"method": "GET", "api": "mobile"}, "response": {}})").rfind("request.method: ", 0) == 0);
+  BOOST_TEST(refusal(R"({"request": {"path": "/mobile/api/nothing"}, "response": {}})").rfind("request.path: ", 0) ==
+             0);
+  BOOST_TEST(
+      refusal(R"({"request": {"method": "GET", "api": "mobile"}, "response": {}})").rfind("request.method: ", 0) == 0);
   BOOST_TEST(refusal(R"({"request": {"api": "contracts", "body": {"Id": {"present": true}}}, "response": {}})")
                  .rfind("request.body: the contracts endpoint takes no body", 0) == 0);
   BOOST_TEST(refusal(R"({"response": {"status": 600}})") == "response.status: 600 is out of 100..599");
@@ -168,10 +180,11 @@ BOOST_AUTO_TEST_CASE(bad_matches_and_answers_are_refused_with_400_naming_the_pat
 
   // Through the admin route: 400 with the reason, nothing added.
   MockState state;
-  const MockResponse r = admin(state, "POST", "/__admin/stubs",
-                               R"({"stubs": [{"response": {}}, {"response": {"status": 600}}]})");
+  const MockResponse r =
+      admin(state, "POST", "/__admin/stubs", R"({"stubs": [{"response": {}}, {"response": {"status": 600}}]})");
   BOOST_TEST(r.status == 400);
-  BOOST_TEST(json::parse(r.body)["Message"] == "The stubs were refused: stubs[1].response.status: 600 is out of 100..599");
+  BOOST_TEST(json::parse(r.body)["Message"] ==
+             "The stubs were refused: stubs[1].response.status: 600 is out of 100..599");
   BOOST_TEST(json::parse(state.stubs_json())["stubs"].empty());
 }
 
@@ -193,8 +206,16 @@ BOOST_AUTO_TEST_CASE(matches_on_query_headers_regex_presence_and_decimal_values)
   BOOST_TEST(order(state, order_with(1, "ada@vip.example")).status == 203);
   // 2.0 in the body equals 2 by value; the sixth item and the company name are absent.
   BOOST_TEST(order(state, order_with(1)).status == 206);
-  BOOST_TEST(state.handle(request("POST", "/contracts/v1/CustomerContracts/7/Orders?from=2025-01-01T00:00:00&till=2025-02-01T00:00:00")).status == 207);
-  BOOST_TEST(state.handle(request("POST", "/contracts/v1/CustomerContracts/8/Orders?from=2025-01-01T00:00:00&till=2025-02-01T00:00:00")).status == 200);
+  BOOST_TEST(
+      state
+          .handle(request("POST",
+                          "/contracts/v1/CustomerContracts/7/Orders?from=2025-01-01T00:00:00&till=2025-02-01T00:00:00"))
+          .status == 207);
+  BOOST_TEST(
+      state
+          .handle(request("POST",
+                          "/contracts/v1/CustomerContracts/8/Orders?from=2025-01-01T00:00:00&till=2025-02-01T00:00:00"))
+          .status == 200);
   BOOST_TEST(state.handle(request("POST", "/contracts/v1/CustomerContracts/7/Orders")).status == 200);
 }
 
@@ -204,7 +225,8 @@ BOOST_AUTO_TEST_CASE(a_scenario_answers_503_first_then_200) {
     {"request": {"api": "mobile"}, "scenario": "flaky", "requiredState": "Started", "newState": "recovered",
      "response": {"status": 503, "body": {"Message": "Try later."}, "headers": {"Retry-After": "1"}}},
     {"request": {"api": "mobile"}, "scenario": "flaky", "requiredState": "recovered",
-     "response": {"status": 200, "body": )") + kResultBody + "}}]}");
+     "response": {"status": 200, "body": )") +
+                 kResultBody + "}}]}");
   const MockResponse first = order(state, order_with(1));
   BOOST_TEST(first.status == 503);
   BOOST_TEST(json::parse(first.body)["Message"] == "Try later.");
@@ -232,7 +254,8 @@ BOOST_AUTO_TEST_CASE(times_retires_a_stub_and_reset_brings_it_back) {
 
 BOOST_AUTO_TEST_CASE(lower_priority_answers_first_and_the_newest_wins_a_tie) {
   MockState state;
-  add(state, R"({"stubs": [{"id": "old", "response": {"status": 210}}, {"id": "low", "priority": 1, "response": {"status": 211}}]})");
+  add(state,
+      R"({"stubs": [{"id": "old", "response": {"status": 210}}, {"id": "low", "priority": 1, "response": {"status": 211}}]})");
   add(state, R"({"id": "new", "response": {"status": 212}})");
   BOOST_TEST(order(state, order_with(1)).status == 211);
   BOOST_TEST(state.remove_stub("low"));
@@ -304,7 +327,8 @@ BOOST_AUTO_TEST_CASE(the_journal_says_which_stub_answered) {
 BOOST_AUTO_TEST_CASE(a_body_decoded_for_the_stubs_is_answered_as_without_them) {
   // The endpoint takes the body the stub matcher decoded: its errors and answers are unchanged.
   MockState plain, stubbed;
-  add(stubbed, R"({"request": {"api": "mobile", "body": {"OrderDetails[0].CategoryId": {"equalTo": 12345}}}, "response": {"status": 299}})");
+  add(stubbed,
+      R"({"request": {"api": "mobile", "body": {"OrderDetails[0].CategoryId": {"equalTo": 12345}}}, "response": {"status": 299}})");
   json invalid = json::parse(order_body());
   invalid["OrderDetails"][1]["OrderDetail"]["SimTypeId"] = "x";
   for (const std::string& body : {order_body(), invalid.dump(), std::string("{not json"), order_with(1)}) {
@@ -341,7 +365,8 @@ BOOST_AUTO_TEST_CASE(the_number_and_bytes_of_stubs_are_capped) {
   // Bytes: a few large raw bodies go past the cap.
   const std::string big(MockState::kMaxStubBytes / 4, 'x');
   for (int i = 0; i < 3; ++i) add(state, R"({"response": {"rawBody": ")" + big + "\"}}");
-  BOOST_TEST(state.add_stubs(R"({"response": {"rawBody": ")" + big + "\"}}").error.find("bytes of stubs") != std::string::npos);
+  BOOST_TEST(state.add_stubs(R"({"response": {"rawBody": ")" + big + "\"}}").error.find("bytes of stubs") !=
+             std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(a_regex_never_runs_on_a_value_over_the_cap) {
@@ -363,9 +388,11 @@ BOOST_AUTO_TEST_CASE(faults_close_the_connection_or_send_half_the_body) {
   ]})");
   const std::string body = order_with(1);
   auto raw = [&](const std::string& fault) {
-    return mock_test::raw_exchange(server.port(), "POST /mobile/api/orders HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                                                  "X-Fault: " + fault + "\r\nContent-Length: " + std::to_string(body.size()) +
-                                                  "\r\n\r\n" + body);
+    return mock_test::raw_exchange(server.port(),
+                                   "POST /mobile/api/orders HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                                   "X-Fault: " +
+                                       fault + "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" +
+                                       body);
   };
   BOOST_TEST(raw("close").empty());
   const std::string half = raw("half");
@@ -383,7 +410,9 @@ BOOST_AUTO_TEST_CASE(stub_files_load_with_the_options_and_a_bad_one_names_file_a
   TempDir dir;
   const std::string good = dir.path + "/good.json", bad = dir.path + "/bad.json";
   write_file(good, R"({"stubs": [{"id": "from-file", "response": {"status": 299}}]})");
-  write_file(bad, R"({"stubs": [{"response": {}}, {"request": {"api": "mobile", "body": {"Nope": {"present": true}}}, "response": {}}]})");
+  write_file(
+      bad,
+      R"({"stubs": [{"response": {}}, {"request": {"api": "mobile", "body": {"Nope": {"present": true}}}, "response": {}}]})");
   MockOptions options;
   options.stub_files = {good};
   MockState state(options);
@@ -393,7 +422,8 @@ BOOST_AUTO_TEST_CASE(stub_files_load_with_the_options_and_a_bad_one_names_file_a
     MockState refused(options);
     BOOST_FAIL("a bad stub file was loaded");
   } catch (const std::invalid_argument& e) {
-    BOOST_TEST(std::string(e.what()) == "--stubs " + bad + ": stubs[1].request.body.Nope: OrderCreationRequest has no field 'Nope'");
+    BOOST_TEST(std::string(e.what()) ==
+               "--stubs " + bad + ": stubs[1].request.body.Nope: OrderCreationRequest has no field 'Nope'");
   }
 }
 

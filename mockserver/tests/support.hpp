@@ -67,8 +67,8 @@ inline std::string tokens(const std::string& text) {
     if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
       // Inside an XML tag, one space separates attributes.
       const std::size_t open = out.rfind('<'), close = out.rfind('>');
-      const bool in_tag = !out.empty() && out[0] == '<' && open != std::string::npos &&
-                          (close == std::string::npos || open > close);
+      const bool in_tag =
+          !out.empty() && out[0] == '<' && open != std::string::npos && (close == std::string::npos || open > close);
       if (in_tag && !out.empty() && out.back() != ' ') out.push_back(' ');
       continue;
     }

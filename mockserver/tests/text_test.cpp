@@ -20,7 +20,15 @@ namespace {
 // Bytes that are not UTF-8: stray continuation, invalid lead bytes, a truncated sequence, an
 // overlong '/', a surrogate, a code point past U+10FFFF, and NUL and control characters.
 const std::vector<std::string> kHostile = {
-    "\x80", "a\xff" "b", "\xc3", "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", std::string("a\0b", 3), "\x01\x1f\x7f",
+    "\x80",
+    "a\xff"
+    "b",
+    "\xc3",
+    "\xc0\xaf",
+    "\xed\xa0\x80",
+    "\xf4\x90\x80\x80",
+    std::string("a\0b", 3),
+    "\x01\x1f\x7f",
     "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80",  // valid: café € 😀
 };
 
@@ -49,7 +57,8 @@ BOOST_AUTO_TEST_CASE(json_escape_always_gives_a_valid_json_string) {
       if (valid_utf8(s)) BOOST_TEST(parsed.get<std::string>() == s);
     }
   }
-  BOOST_TEST(json_escape("a\xff" "b") == "a\\ufffdb");
+  BOOST_TEST(json_escape("a\xff"
+                         "b") == "a\\ufffdb");
   BOOST_TEST(json_escape("\xc3\xa9") == "\xc3\xa9");
   BOOST_TEST(json_escape(std::string("\0\"\\\n", 4)) == "\\u0000\\\"\\\\\\n");
 }
@@ -57,7 +66,10 @@ BOOST_AUTO_TEST_CASE(json_escape_always_gives_a_valid_json_string) {
 BOOST_AUTO_TEST_CASE(json_escape_is_the_sdks_string_escaping) {
   // The mock's journal, log lines and error bodies escape as the SDK writes JSON strings:
   // Newtonsoft's rules, which also escape the line separators JavaScript treats as line ends.
-  const std::string s = "a\xc2\x85" "b\xe2\x80\xa8" "c\xe2\x80\xa9\x7f";
+  const std::string s =
+      "a\xc2\x85"
+      "b\xe2\x80\xa8"
+      "c\xe2\x80\xa9\x7f";
   BOOST_TEST(json_escape(s) == "a\\u0085b\\u2028c\\u2029\x7f");
   orderkit::licenses::ValidationFailure failure;
   failure.ErrorMessage = s;
@@ -77,14 +89,18 @@ BOOST_AUTO_TEST_CASE(xml_escape_always_gives_utf8_xml_text) {
 }
 
 BOOST_AUTO_TEST_CASE(is_utf8_agrees_with_an_independent_check) {
-  for (const std::string& s : kHostile) BOOST_TEST(is_utf8(s) == valid_utf8(s), nlohmann::json(s).dump(-1, ' ', true, nlohmann::json::error_handler_t::replace));
+  for (const std::string& s : kHostile)
+    BOOST_TEST(is_utf8(s) == valid_utf8(s),
+               nlohmann::json(s).dump(-1, ' ', true, nlohmann::json::error_handler_t::replace));
 }
 
 BOOST_AUTO_TEST_CASE(utf8_boundary_never_cuts_a_character) {
-  const std::string s = "ab\xc3\xa9" "c\xf0\x9f\x98\x80";  // a b é c 😀
-  BOOST_TEST(utf8_boundary(s, 3) == 2u);   // inside é
-  BOOST_TEST(utf8_boundary(s, 4) == 4u);   // after é
-  BOOST_TEST(utf8_boundary(s, 7) == 5u);   // inside 😀
+  const std::string s =
+      "ab\xc3\xa9"
+      "c\xf0\x9f\x98\x80";                // a b é c 😀
+  BOOST_TEST(utf8_boundary(s, 3) == 2u);  // inside é
+  BOOST_TEST(utf8_boundary(s, 4) == 4u);  // after é
+  BOOST_TEST(utf8_boundary(s, 7) == 5u);  // inside 😀
   BOOST_TEST(utf8_boundary(s, 9) == 9u);
   BOOST_TEST(utf8_boundary(s, 50) == s.size());
   for (std::size_t n = 0; n <= s.size(); ++n) BOOST_TEST(is_utf8(s.substr(0, utf8_boundary(s, n))));
@@ -123,9 +139,10 @@ BOOST_AUTO_TEST_CASE(the_journal_and_the_log_stay_valid_utf8_json_for_any_bytes)
   mock_test::Server server(options);
   const std::string binary("PK\x03\x04\x00\xff\xfe\x80 binary", 16);
   // A binary body, and a path and header that decode to bytes that are not UTF-8.
-  const std::string request = "POST /mobile/api/orders%FF%C3?q=%FF HTTP/1.1\r\nHost: localhost\r\nX-Note: caf\xe9\r\n"
-                              "Content-Type: application/octet-stream\r\nContent-Length: " +
-                              std::to_string(binary.size()) + "\r\nConnection: close\r\n\r\n" + binary;
+  const std::string request =
+      "POST /mobile/api/orders%FF%C3?q=%FF HTTP/1.1\r\nHost: localhost\r\nX-Note: caf\xe9\r\n"
+      "Content-Type: application/octet-stream\r\nContent-Length: " +
+      std::to_string(binary.size()) + "\r\nConnection: close\r\n\r\n" + binary;
   BOOST_TEST(mock_test::raw_status(mock_test::raw_exchange(server.port(), request)) == 404);
 
   auto journal = server.client().Get("/__admin/requests");

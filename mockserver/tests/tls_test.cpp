@@ -19,9 +19,9 @@
 #include "support.hpp"
 #include "test_pki.hpp"
 
-using mock_test::RawClient;
 using mock_test::raw_body;
 using mock_test::raw_status;
+using mock_test::RawClient;
 using orderkit::test::TestPki;
 using namespace std::chrono_literals;
 

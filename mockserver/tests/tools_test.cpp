@@ -16,8 +16,8 @@ BOOST_AUTO_TEST_SUITE(tools)
 BOOST_AUTO_TEST_CASE(the_journal_records_requests_with_their_outcome) {
   mock_test::Server server;
   httplib::Client client = server.client();
-  client.Post("/mobile/api/orders?x=1", {{"X-Request-Id", "req-1"}}, fixture("mobile/OrderCreationRequest.request.json"),
-              "application/json");
+  client.Post("/mobile/api/orders?x=1", {{"X-Request-Id", "req-1"}},
+              fixture("mobile/OrderCreationRequest.request.json"), "application/json");
   client.Post("/mobile/api/orders", R"({"PaymentId":"one"})", "application/json");
   auto r = client.Get("/__admin/requests");
   BOOST_REQUIRE(r);
@@ -48,7 +48,8 @@ BOOST_AUTO_TEST_CASE(the_journal_keeps_the_last_n_and_caps_bodies) {
   options.journal_body_bytes = 10;
   mock_test::Server server(options);
   httplib::Client client = server.client();
-  for (int i = 0; i < 5; ++i) client.Post("/licenses/api/order/data", "{\"Action\":\"" + std::to_string(i) + "\"}", "application/json");
+  for (int i = 0; i < 5; ++i)
+    client.Post("/licenses/api/order/data", "{\"Action\":\"" + std::to_string(i) + "\"}", "application/json");
   const json journal = json::parse(client.Get("/__admin/requests")->body);
   const json& requests = journal.at("requests");
   BOOST_REQUIRE(requests.size() == 3u);
@@ -73,8 +74,8 @@ BOOST_AUTO_TEST_CASE(the_journal_lists_the_kept_requests_oldest_first) {
 BOOST_AUTO_TEST_CASE(x_mock_status_answers_that_status) {
   mock_test::Server server;
   httplib::Client client = server.client();
-  auto r = client.Post("/mobile/api/orders", {{"X-Mock-Status", "503"}}, fixture("mobile/OrderCreationRequest.request.json"),
-                       "application/json");
+  auto r = client.Post("/mobile/api/orders", {{"X-Mock-Status", "503"}},
+                       fixture("mobile/OrderCreationRequest.request.json"), "application/json");
   BOOST_REQUIRE(r);
   BOOST_TEST(r->status == 503);
   BOOST_TEST(r->get_header_value("Retry-After") == "1");
@@ -119,9 +120,11 @@ BOOST_AUTO_TEST_CASE(x_mock_delay_ms_is_accepted_and_checked) {
   mock_test::Server server;
   httplib::Client client = server.client();
   const std::string body = fixture("licenses/OrderRequest.request.json");
-  BOOST_TEST(client.Post("/licenses/api/order/data", {{"X-Mock-Delay-Ms", "1"}}, body, "application/json")->status == 200);
-  BOOST_TEST(client.Post("/licenses/api/order/data", {{"X-Mock-Delay-Ms", "999999"}}, body, "application/json")->status ==
-             400);
+  BOOST_TEST(client.Post("/licenses/api/order/data", {{"X-Mock-Delay-Ms", "1"}}, body, "application/json")->status ==
+             200);
+  BOOST_TEST(
+      client.Post("/licenses/api/order/data", {{"X-Mock-Delay-Ms", "999999"}}, body, "application/json")->status ==
+      400);
 }
 
 BOOST_AUTO_TEST_CASE(an_idempotency_key_replays_the_stored_response) {

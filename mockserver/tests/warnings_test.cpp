@@ -40,8 +40,8 @@ BOOST_AUTO_TEST_SUITE(mock_warnings)
 
 BOOST_AUTO_TEST_CASE(a_datacontract_member_out_of_order_is_dropped_and_named) {
   orderkit::mock::MockState state;
-  const orderkit::mock::MockResponse r = state.handle(
-      mobile_xml("<PaymentId>5</PaymentId><OrderPaymentDescription>late</OrderPaymentDescription>"));
+  const orderkit::mock::MockResponse r =
+      state.handle(mobile_xml("<PaymentId>5</PaymentId><OrderPaymentDescription>late</OrderPaymentDescription>"));
   BOOST_TEST(r.status == 200, r.body);
   const std::vector<std::string> said = warnings(r);
   BOOST_TEST_REQUIRE(said.size() == 1u);
@@ -59,9 +59,9 @@ BOOST_AUTO_TEST_CASE(the_dropped_value_is_not_used_and_an_invalid_body_still_nam
   options.mode = orderkit::mock::Mode::echo;
   orderkit::mock::MockState state(options);
   // CategoryId after VoluntaryTopupAmount inside an item: the item's CategoryId stays 0.
-  const orderkit::mock::MockResponse r = state.handle(mobile_xml(
-      "<OrderDetails><OrdersController.OrderItem><VoluntaryTopupAmount>2</VoluntaryTopupAmount>"
-      "<CategoryId>7</CategoryId></OrdersController.OrderItem></OrderDetails>"));
+  const orderkit::mock::MockResponse r =
+      state.handle(mobile_xml("<OrderDetails><OrdersController.OrderItem><VoluntaryTopupAmount>2</VoluntaryTopupAmount>"
+                              "<CategoryId>7</CategoryId></OrdersController.OrderItem></OrderDetails>"));
   BOOST_TEST_REQUIRE(r.status == 200, r.body);
   BOOST_TEST(r.body.find("<CategoryId>7</CategoryId>") == std::string::npos, r.body);
   BOOST_TEST(warnings(r).size() == 1u);
@@ -76,8 +76,8 @@ BOOST_AUTO_TEST_CASE(the_dropped_value_is_not_used_and_an_invalid_body_still_nam
 
 BOOST_AUTO_TEST_CASE(members_in_order_and_other_apis_give_no_warning) {
   orderkit::mock::MockState state;
-  const orderkit::mock::MockResponse r = state.handle(
-      mobile_xml("<OrderPaymentDescription>d</OrderPaymentDescription><PaymentId>5</PaymentId>"));
+  const orderkit::mock::MockResponse r =
+      state.handle(mobile_xml("<OrderPaymentDescription>d</OrderPaymentDescription><PaymentId>5</PaymentId>"));
   BOOST_TEST(r.status == 200, r.body);
   BOOST_TEST(warnings(r).empty());
   // XmlSerializer (003) reads members in any order.

@@ -38,8 +38,8 @@ std::vector<CLI::ConfigItem> JsonConfig::from_config(std::istream& input) const 
         const std::string name = o->get_lnames().empty() ? "" : o->get_lnames().front();
         if (!name.empty() && file_may_set(name)) known += (known.empty() ? "" : ", ") + name;
       }
-      throw CLI::ConfigError("--config: unknown option \"" + key + "\" (the keys are the long options without --: " +
-                             known + ")");
+      throw CLI::ConfigError("--config: unknown option \"" + key +
+                             "\" (the keys are the long options without --: " + known + ")");
     }
     CLI::ConfigItem item;
     item.name = key;
@@ -65,7 +65,8 @@ std::string JsonConfig::to_config(const CLI::App* app, bool default_also, bool, 
 
 void add_config_option(CLI::App& app) {
   app.config_formatter(std::make_shared<JsonConfig>(app));
-  app.set_config("--config", "", "Read options from this JSON file ({\"port\": 0, \"mode\": \"echo\"}); "
+  app.set_config("--config", "",
+                 "Read options from this JSON file ({\"port\": 0, \"mode\": \"echo\"}); "
                  "the command line wins");
 }
 

@@ -1,7 +1,7 @@
 // orderkit-mock: the mock server of the four order APIs, for integrators' tests and CI.
 // A thin command line over the orderkit_mock library: options, bind, ready line, signals.
-#include <CLI/CLI.hpp>
 #include <signal.h>
+#include <CLI/CLI.hpp>
 
 #include <atomic>
 #include <chrono>
@@ -53,15 +53,16 @@ std::optional<int> parse_command_line(int argc, char** argv, CommandLine& line) 
   std::string mode = "sample", log = "text";
   unsigned delay_ms = 0, read_timeout = 5, write_timeout = 5, request_timeout_ms = 5000, proxy_timeout_ms = 0;
 
-  CLI::App app{"orderkit-mock: the four OrderKit order APIs as documented, with a request journal, faults on "
-               "demand, idempotency and CORS.\n"
-               "All APIs are served under their base paths (/broadband/api/orders,\n"
-               "/contracts/v1/CustomerContracts/{id}/Orders, /mobile/api/orders, /licenses/api/order/data);\n"
-               "--api serves one at the documented path. Admin: /__admin/requests, /__admin/health,\n"
-               "/__admin/openapi.json, POST /__admin/reset, /__admin/stubs (programmed answers, also --stubs FILE).\n"
-               "Per-request faults: X-Mock-Status, X-Mock-Delay-Ms,\n"
-               "X-Mock-Fail-Times (+ X-Mock-Fail-Key; default key: method, path and body).\n"
-               "Help pages: GET /Help (with --api), else /broadband/Help, /contracts/Help, ..."};
+  CLI::App app{
+      "orderkit-mock: the four OrderKit order APIs as documented, with a request journal, faults on "
+      "demand, idempotency and CORS.\n"
+      "All APIs are served under their base paths (/broadband/api/orders,\n"
+      "/contracts/v1/CustomerContracts/{id}/Orders, /mobile/api/orders, /licenses/api/order/data);\n"
+      "--api serves one at the documented path. Admin: /__admin/requests, /__admin/health,\n"
+      "/__admin/openapi.json, POST /__admin/reset, /__admin/stubs (programmed answers, also --stubs FILE).\n"
+      "Per-request faults: X-Mock-Status, X-Mock-Delay-Ms,\n"
+      "X-Mock-Fail-Times (+ X-Mock-Fail-Key; default key: method, path and body).\n"
+      "Help pages: GET /Help (with --api), else /broadband/Help, /contracts/Help, ..."};
   app.set_version_flag("--version", std::string("orderkit-mock ") + orderkit::version);
   app.add_option("--host", host, "Address to bind")->capture_default_str();
   app.add_option("--port", port, "Port to bind (0: any free port)")->capture_default_str()->check(CLI::Range(0, 65535));
@@ -85,7 +86,9 @@ std::optional<int> parse_command_line(int argc, char** argv, CommandLine& line) 
       ->check(CLI::ExistingDirectory);
   app.add_option("--static-csp", options.static_csp, "Content-Security-Policy of the --static files ('' for none)")
       ->capture_default_str();
-  app.add_option("--delay-ms", delay_ms, "Delay before every API answer (capped at --request-timeout-ms)")->capture_default_str()->check(CLI::Range(0u, 60000u));
+  app.add_option("--delay-ms", delay_ms, "Delay before every API answer (capped at --request-timeout-ms)")
+      ->capture_default_str()
+      ->check(CLI::Range(0u, 60000u));
   app.add_option("--log", log, "One line per request on stderr")
       ->capture_default_str()
       ->check(CLI::IsMember({"json", "text", "off"}));
@@ -99,8 +102,12 @@ std::optional<int> parse_command_line(int argc, char** argv, CommandLine& line) 
   app.add_option("--fault-every", options.fault_every, "With --fault-status: fail every N-th API request")
       ->capture_default_str()
       ->check(CLI::Range(1u, 1000000u));
-  app.add_option("--read-timeout", read_timeout, "Seconds a read may stall")->capture_default_str()->check(CLI::Range(1u, 3600u));
-  app.add_option("--write-timeout", write_timeout, "Seconds a write may stall")->capture_default_str()->check(CLI::Range(1u, 3600u));
+  app.add_option("--read-timeout", read_timeout, "Seconds a read may stall")
+      ->capture_default_str()
+      ->check(CLI::Range(1u, 3600u));
+  app.add_option("--write-timeout", write_timeout, "Seconds a write may stall")
+      ->capture_default_str()
+      ->check(CLI::Range(1u, 3600u));
   app.add_option("--request-timeout-ms", request_timeout_ms,
                  "Milliseconds a whole request may take to arrive, from its first byte (and its answer to be sent); "
                  "slower clients get 408 and a closed connection")
@@ -117,8 +124,9 @@ std::optional<int> parse_command_line(int argc, char** argv, CommandLine& line) 
   tls_cert->needs(tls_key);
   tls_key->needs(tls_cert);
 
-  app.add_option("--stubs", options.stub_files,
-                 "Load stubs (programmed answers, the JSON of POST /__admin/stubs) from this file at start (repeatable)")
+  app.add_option(
+         "--stubs", options.stub_files,
+         "Load stubs (programmed answers, the JSON of POST /__admin/stubs) from this file at start (repeatable)")
       ->check(CLI::ExistingFile);
 
   orderkit::mock::ProxyOptions& proxy = options.proxy;
@@ -143,8 +151,9 @@ std::optional<int> parse_command_line(int argc, char** argv, CommandLine& line) 
   app.add_option("--ready-file", line.ready_file,
                  "Once listening, write the URL (http(s)://HOST:PORT and a newline) to this file, atomically");
   orderkit::mock::add_config_option(app);
-  app.footer("Exit status: 0 stopped by SIGINT or SIGTERM (or --help, --version, --print-openapi), 1 cannot listen "
-             "or write --ready-file, 2 usage error (also a bad --config, --stubs, --tls-cert or --tls-key file).");
+  app.footer(
+      "Exit status: 0 stopped by SIGINT or SIGTERM (or --help, --version, --print-openapi), 1 cannot listen "
+      "or write --ready-file, 2 usage error (also a bad --config, --stubs, --tls-cert or --tls-key file).");
 
   app.add_flag("--print-openapi", print_openapi, "Print the OpenAPI document (as /__admin/openapi.json) and exit");
 
@@ -205,7 +214,8 @@ int serve(const CommandLine& line) {
   });
 
   const bool tls = !line.options.tls_cert_file.empty();
-  std::cout << orderkit::mock::ready_line(line.host, server->port(), tls) << std::endl;  // endl flushes: scripts wait for it
+  std::cout << orderkit::mock::ready_line(line.host, server->port(), tls)
+            << std::endl;  // endl flushes: scripts wait for it
   const bool ok = server->serve();
   // A stop that did not come from a signal (listen failed): wake the waiter so it can be joined.
   if (!signalled) pthread_kill(waiter.native_handle(), SIGTERM);

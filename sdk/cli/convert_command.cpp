@@ -49,7 +49,8 @@ void add_convert_command(CLI::App& app) {
       ->check(CLI::IsMember({"json", "xml"}));
   command->add_flag("--compact", options->compact, "No whitespace between tokens");
   add_input_argument(*command, options->input);
-  command->footer("Example: orderkit convert --api mobile --model OrderCreationRequest --from json --to xml order.json");
+  command->footer(
+      "Example: orderkit convert --api mobile --model OrderCreationRequest --from json --to xml order.json");
   command->callback([options] { finish(run_convert(*options)); });
 }
 

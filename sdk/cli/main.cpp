@@ -7,9 +7,10 @@
 #include "support.hpp"
 
 int main(int argc, char** argv) {
-  CLI::App app{"OrderKit: list the documented order models, print their samples, and convert and validate "
-               "order documents in JSON and XML.",
-               "orderkit"};
+  CLI::App app{
+      "OrderKit: list the documented order models, print their samples, and convert and validate "
+      "order documents in JSON and XML.",
+      "orderkit"};
   app.set_version_flag("--version", std::string("orderkit ") + orderkit::version_string());
   app.require_subcommand(0, 1);  // none is a usage error, reported by run() with the list
   app.footer(

@@ -122,9 +122,10 @@ int run_submit(const SubmitOptions& options) {
   if (options.from.empty() != options.till.empty()) throw UsageError("--from and --till go together");
   if (options.retries < 0) throw UsageError("--retries must be 0 or more");
 
-  const ModelEntry* model = find_model(options.api, contracts ? "OrderBase" : options.api == "broadband" ? "OrderNew"
-                                                                     : options.api == "mobile"  ? "OrderCreationRequest"
-                                                                                                : "OrderRequest");
+  const ModelEntry* model = find_model(options.api, contracts                    ? "OrderBase"
+                                                    : options.api == "broadband" ? "OrderNew"
+                                                    : options.api == "mobile"    ? "OrderCreationRequest"
+                                                                                 : "OrderRequest");
   const Format format = wire_format(*model, "--format", options.format);
 
   ClientOptions client;
@@ -167,8 +168,8 @@ int run_submit(const SubmitOptions& options) {
 
 void add_submit_command(CLI::App& app) {
   auto options = std::make_shared<SubmitOptions>();
-  CLI::App* command = app.add_subcommand(
-      "submit", "Send an order to an API (or, for contracts, generate one) and print the answer");
+  CLI::App* command =
+      app.add_subcommand("submit", "Send an order to an API (or, for contracts, generate one) and print the answer");
   add_api_option(*command, options->api)->required();
   command->add_option("--base-url", options->base_url, "Where the API lives, e.g. http://127.0.0.1:8080/mobile")
       ->type_name("URL")
@@ -180,14 +181,17 @@ void add_submit_command(CLI::App& app) {
   command->add_option("--retries", options->retries, "Retries after a connection failure or 429/502/503/504")
       ->type_name("N")
       ->capture_default_str();
-  command->add_option("--timeout-ms", options->timeout_ms, "Time limit of each attempt: connect, send and the whole answer")
+  command
+      ->add_option("--timeout-ms", options->timeout_ms,
+                   "Time limit of each attempt: connect, send and the whole answer")
       ->type_name("MS")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   command->add_option("--request-id", options->request_id, "X-Request-Id to send (default: a fresh GUID)")
       ->type_name("ID");
-  command->add_option("--ca-file", options->ca_file,
-                      "For https: trust the CAs in this PEM file instead of the system's (a test CA, say)")
+  command
+      ->add_option("--ca-file", options->ca_file,
+                   "For https: trust the CAs in this PEM file instead of the system's (a test CA, say)")
       ->type_name("FILE")
       ->check(CLI::ExistingFile);
   command->add_flag("--no-validate", options->no_validate, "Send without checking the page's rules first");

@@ -1,10 +1,10 @@
 #include "cases.hpp"
 
+#include <tinyxml2.h>
 #include <cstdio>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
-#include <tinyxml2.h>
 
 #include "orderkit/codec.hpp"
 #include "typed_client.hpp"
@@ -60,8 +60,8 @@ void add_document_cases(std::vector<Case>& cases, const Document& doc) {
   std::string_view json = doc.json, xml = doc.xml;
 
   // ---- JSON decode ----
-  cases.push_back({p + "json/nlohmann_dom_parse", "", 0, json.size(),
-                   [json] { return nlohmann::json::parse(json).size(); }});
+  cases.push_back(
+      {p + "json/nlohmann_dom_parse", "", 0, json.size(), [json] { return nlohmann::json::parse(json).size(); }});
   cases.push_back({p + "json/nlohmann_sax_noop", p + "json/nlohmann_dom_parse", 0, json.size(), [json] {
                      NoopSax sax;
                      nlohmann::json::sax_parse(json.begin(), json.end(), &sax);

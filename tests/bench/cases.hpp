@@ -14,10 +14,10 @@
 namespace orderkit::bench {
 
 struct Case {
-  std::string name;            // "<document>/<format>/<operation>", e.g. "sample/json/typed_decode"
-  std::string anchor;          // name of the case this one is compared with; empty for anchors
-  double target = 0;           // required ratio to the anchor (0: reported for context only)
-  std::size_t bytes = 0;       // bytes of the document, counted per run
+  std::string name;                  // "<document>/<format>/<operation>", e.g. "sample/json/typed_decode"
+  std::string anchor;                // name of the case this one is compared with; empty for anchors
+  double target = 0;                 // required ratio to the anchor (0: reported for context only)
+  std::size_t bytes = 0;             // bytes of the document, counted per run
   std::function<std::size_t()> run;  // one operation; the result keeps the optimiser honest
 };
 

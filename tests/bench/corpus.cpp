@@ -36,7 +36,8 @@ class Rng {
 };
 
 const char* const kFirstNames[] = {"Kari", "Ola", "Åse", "Jürgen", "Siobhán", "Li", "Maria-José", "Tom"};
-const char* const kStreets[] = {"Storgata", "Kongens gate", "Rue de l'Église", "Main Street", "Bjørnstjerne Bjørnsons vei"};
+const char* const kStreets[] = {"Storgata", "Kongens gate", "Rue de l'Église", "Main Street",
+                                "Bjørnstjerne Bjørnsons vei"};
 const char* const kCities[] = {"Oslo", "Bergen", "Tromsø", "Zürich", "Dublin"};
 
 std::optional<std::string> maybe(Rng& rng, std::uint32_t percent, std::string text) {
@@ -87,16 +88,20 @@ mobile::OrderItem make_item(Rng& rng, std::size_t n, std::size_t k) {
   d.IccId = "8947" + std::to_string(100000000u + rng.below(899999999u)) + std::to_string(1000000 + rng.below(8999999));
   d.PhoneNumber = "9" + std::to_string(1000000 + rng.below(8999999));
   d.SimTypeId = static_cast<std::int32_t>(rng.below(4));
-  if (rng.chance(20)) d.TempNumberStartDate = *DateTime::parse("2026-03-0" + std::to_string(1 + rng.below(9)) + "T08:30:00+01:00");
+  if (rng.chance(20))
+    d.TempNumberStartDate = *DateTime::parse("2026-03-0" + std::to_string(1 + rng.below(9)) + "T08:30:00+01:00");
   d.TemporaryPhoneNumber = maybe(rng, 20, "4" + std::to_string(1000000 + rng.below(8999999)));
-  d.BankInformationId = rng.chance(30) ? std::optional<std::int32_t>(static_cast<std::int32_t>(rng.below(100000))) : std::nullopt;
+  d.BankInformationId =
+      rng.chance(30) ? std::optional<std::int32_t>(static_cast<std::int32_t>(rng.below(100000))) : std::nullopt;
   d.CreatedBy = "sales-web/" + std::to_string(rng.below(40));
   d.CustomerId = static_cast<std::int32_t>(100000 + n * 7 + k);
   d.Date = *DateTime::parse("2026-04-09T14:21:11.4460179+02:00");
-  d.InitialBalance = rng.chance(50) ? std::optional<std::int32_t>(static_cast<std::int32_t>(rng.below(500))) : std::nullopt;
+  d.InitialBalance =
+      rng.chance(50) ? std::optional<std::int32_t>(static_cast<std::int32_t>(rng.below(500))) : std::nullopt;
   if (rng.chance(70)) d.OrderGroupGuid = *Guid::parse("a7d160f7-c91a-4511-a413-a9748adfaadf");
   d.PackageProvisioningCode = static_cast<std::int32_t>(rng.below(1000));
-  d.PayerAddressId = rng.chance(50) ? std::optional<std::int32_t>(static_cast<std::int32_t>(rng.below(1000000))) : std::nullopt;
+  d.PayerAddressId =
+      rng.chance(50) ? std::optional<std::int32_t>(static_cast<std::int32_t>(rng.below(1000000))) : std::nullopt;
   d.PricePlanProvisioningCode = static_cast<std::int32_t>(rng.below(1000));
   if (rng.chance(80)) {
     std::vector<std::int32_t> codes;
@@ -105,10 +110,12 @@ mobile::OrderItem make_item(Rng& rng, std::size_t n, std::size_t k) {
   }
   d.SalesCode = maybe(rng, 60, "CAMPAIGN-" + std::to_string(rng.below(30)));
   d.SubscriptionTypeId = static_cast<std::int32_t>(rng.below(20));
-  d.TopUpAmount = rng.chance(30) ? std::optional<std::int32_t>(100 * static_cast<std::int32_t>(rng.below(10))) : std::nullopt;
+  d.TopUpAmount =
+      rng.chance(30) ? std::optional<std::int32_t>(100 * static_cast<std::int32_t>(rng.below(10))) : std::nullopt;
   d.TopUpThreshold = d.TopUpAmount ? std::optional<std::int32_t>(50) : std::nullopt;
   d.TopUpType = static_cast<std::int32_t>(rng.below(3));
-  d.WholeSalesPartnerId = rng.chance(40) ? std::optional<std::int32_t>(static_cast<std::int32_t>(rng.below(50))) : std::nullopt;
+  d.WholeSalesPartnerId =
+      rng.chance(40) ? std::optional<std::int32_t>(static_cast<std::int32_t>(rng.below(50))) : std::nullopt;
   item.OrderDetail = std::move(d);
   return item;
 }

@@ -105,7 +105,8 @@ int main(int argc, char** argv) {
       ++i;
     } else if (arg == "--batch" && has_value && parse_number(argv[i + 1], batch_size) && batch_size >= 1) {
       ++i;
-    } else if (arg == "--clock" && has_value && (std::strcmp(argv[i + 1], "cpu") == 0 || std::strcmp(argv[i + 1], "wall") == 0)) {
+    } else if (arg == "--clock" && has_value &&
+               (std::strcmp(argv[i + 1], "cpu") == 0 || std::strcmp(argv[i + 1], "wall") == 0)) {
       clock = argv[++i];
     } else if (arg == "--filter" && has_value) {
       filter = argv[++i];
@@ -121,9 +122,8 @@ int main(int argc, char** argv) {
   try {
     auto sample = orderkit::bench::sample_document(fixtures);
     auto batch = orderkit::bench::batch_document(static_cast<std::size_t>(batch_size));
-    std::printf("documents: %s json %zu bytes, xml %zu bytes; %s json %zu bytes, xml %zu bytes\n",
-                sample.name.c_str(), sample.json.size(), sample.xml.size(), batch.name.c_str(), batch.json.size(),
-                batch.xml.size());
+    std::printf("documents: %s json %zu bytes, xml %zu bytes; %s json %zu bytes, xml %zu bytes\n", sample.name.c_str(),
+                sample.json.size(), sample.xml.size(), batch.name.c_str(), batch.json.size(), batch.xml.size());
     auto cases = orderkit::bench::make_cases({&sample, &batch});
 
     // The chosen cases and their anchors.
@@ -141,7 +141,8 @@ int main(int argc, char** argv) {
       const Case& c = cases[i];
       g_sink = g_sink + c.run();  // warm-up; throws if an OrderKit case fails to decode
       std::vector<double> reps;
-      for (int r = 0; r < static_cast<int>(repetitions); ++r) reps.push_back(time_once(c, min_time, static_cast<std::size_t>(iterations), clock == "cpu"));
+      for (int r = 0; r < static_cast<int>(repetitions); ++r)
+        reps.push_back(time_once(c, min_time, static_cast<std::size_t>(iterations), clock == "cpu"));
       std::sort(reps.begin(), reps.end());
       double median = reps.size() % 2 ? reps[reps.size() / 2] : (reps[reps.size() / 2 - 1] + reps[reps.size() / 2]) / 2;
       mb_per_s[c.name] = median;

@@ -16,7 +16,6 @@ using orderkit::test::run_process;
 
 namespace {
 
-
 std::string fixture(const std::string& name) { return std::string(ORDERKIT_FIXTURES_DIR) + "/" + name; }
 
 }  // namespace
@@ -24,8 +23,7 @@ std::string fixture(const std::string& name) { return std::string(ORDERKIT_FIXTU
 BOOST_AUTO_TEST_SUITE(cli_and_examples)
 
 #ifdef ORDERKIT_CLI
-BOOST_AUTO_TEST_CASE(submit_prints_the_answer_of_every_api_in_both_formats)
-{
+BOOST_AUTO_TEST_CASE(submit_prints_the_answer_of_every_api_in_both_formats) {
   Mock server;
   struct Case {
     std::vector<std::string> args;
@@ -61,8 +59,7 @@ BOOST_AUTO_TEST_CASE(submit_prints_the_answer_of_every_api_in_both_formats)
   }
 }
 
-BOOST_AUTO_TEST_CASE(submit_reads_the_order_from_stdin_and_sends_the_given_headers)
-{
+BOOST_AUTO_TEST_CASE(submit_reads_the_order_from_stdin_and_sends_the_given_headers) {
   Mock server;
   auto r = run_process(ORDERKIT_CLI,
                        {"submit", "--api", "licenses", "--base-url", server.url("licenses"), "--request-id", "cli-1",
@@ -72,8 +69,7 @@ BOOST_AUTO_TEST_CASE(submit_reads_the_order_from_stdin_and_sends_the_given_heade
   BOOST_TEST(r.err.find("request id cli-1, 2 attempts") != std::string::npos, r.err);
 }
 
-BOOST_AUTO_TEST_CASE(submit_sends_a_given_idempotency_key_as_given_so_a_second_submit_is_a_replay)
-{
+BOOST_AUTO_TEST_CASE(submit_sends_a_given_idempotency_key_as_given_so_a_second_submit_is_a_replay) {
   Mock server;
   for (int i = 0; i < 2; ++i) {
     auto r = run_process(ORDERKIT_CLI, {"submit", "--api", "licenses", "--base-url", server.url("licenses"), "--header",
@@ -87,8 +83,7 @@ BOOST_AUTO_TEST_CASE(submit_sends_a_given_idempotency_key_as_given_so_a_second_s
   }
 }
 
-BOOST_AUTO_TEST_CASE(submit_gives_up_on_a_trickling_server_at_its_timeout)
-{
+BOOST_AUTO_TEST_CASE(submit_gives_up_on_a_trickling_server_at_its_timeout) {
   // Headers at once, then a byte every 200 ms of 300 (a minute): no single read waits long.
   orderkit::test::SlowPeer peer(orderkit::test::SlowPeer::Mode::trickle_answer, 300, std::chrono::milliseconds(200));
   auto r = run_process(ORDERKIT_CLI, {"submit", "--api", "contracts", "--retries", "0", "--timeout-ms", "1000",
@@ -97,8 +92,7 @@ BOOST_AUTO_TEST_CASE(submit_gives_up_on_a_trickling_server_at_its_timeout)
   BOOST_TEST(r.err.find("no complete response within the attempt's 1000 ms") != std::string::npos, r.err);
 }
 
-BOOST_AUTO_TEST_CASE(submit_prints_status_and_model_state_and_exits_1_when_the_server_refuses)
-{
+BOOST_AUTO_TEST_CASE(submit_prints_status_and_model_state_and_exits_1_when_the_server_refuses) {
   Mock server;
   auto r = run_process(ORDERKIT_CLI, {"submit", "--api", "mobile", "--base-url", server.url("mobile"), "--header",
                                       "X-Mock-Status: 400", fixture("mobile/OrderCreationRequest.request.json")});
@@ -106,15 +100,14 @@ BOOST_AUTO_TEST_CASE(submit_prints_status_and_model_state_and_exits_1_when_the_s
   BOOST_TEST(r.out.empty());
   BOOST_TEST(r.err.find("400 Bad Request") != std::string::npos, r.err);
 
-  auto refused = run_process(ORDERKIT_CLI, {"submit", "--api", "contracts", "--retries", "0", "--base-url",
-                                            "http://127.0.0.1:" + std::to_string(orderkit::test::closed_port()),
-                                            "--id", "1"});
+  auto refused =
+      run_process(ORDERKIT_CLI, {"submit", "--api", "contracts", "--retries", "0", "--base-url",
+                                 "http://127.0.0.1:" + std::to_string(orderkit::test::closed_port()), "--id", "1"});
   BOOST_TEST(refused.status == 1);
   BOOST_TEST(refused.err.find("could not connect") != std::string::npos, refused.err);
 }
 
-BOOST_AUTO_TEST_CASE(submit_exits_1_when_an_item_of_a_mobile_order_failed)
-{
+BOOST_AUTO_TEST_CASE(submit_exits_1_when_an_item_of_a_mobile_order_failed) {
   // 002 answers 200 with one result per item; an item can fail while the others succeed.
   orderkit::test::LocalServer server([](httplib::Server& s) {
     s.Post("/api/orders", [](const httplib::Request&, httplib::Response& res) {
@@ -133,8 +126,7 @@ BOOST_AUTO_TEST_CASE(submit_exits_1_when_an_item_of_a_mobile_order_failed)
 #endif
 
 #ifdef ORDERKIT_EXAMPLES_DIR
-BOOST_AUTO_TEST_CASE(every_example_talks_to_its_api_and_exits_0)
-{
+BOOST_AUTO_TEST_CASE(every_example_talks_to_its_api_and_exits_0) {
   Mock server;
   const std::string dir = ORDERKIT_EXAMPLES_DIR;
   auto mobile = run_process(dir + "/mobile_client", {server.url("mobile")});
@@ -156,8 +148,7 @@ BOOST_AUTO_TEST_CASE(every_example_talks_to_its_api_and_exits_0)
   BOOST_TEST(licenses.out == "license order accepted\n");
 }
 
-BOOST_AUTO_TEST_CASE(an_example_without_a_server_exits_1_with_the_error)
-{
+BOOST_AUTO_TEST_CASE(an_example_without_a_server_exits_1_with_the_error) {
   const std::string url = "http://127.0.0.1:" + std::to_string(orderkit::test::closed_port()) + "/mobile";
   auto r = run_process(std::string(ORDERKIT_EXAMPLES_DIR) + "/mobile_client", {url});
   BOOST_TEST(r.status == 1);

@@ -43,7 +43,7 @@ class HttpsMock {
 };
 
 ApiResult<std::vector<mobile::OrderDetailResult>> create_orders(const std::string& base_url,
-                                                                 HttplibTransportOptions transport) {
+                                                                HttplibTransportOptions transport) {
   ClientOptions options = test::quiet_options(base_url);
   options.timeouts.read = 10s;
   options.retry.max_attempts = 1;
@@ -126,12 +126,12 @@ BOOST_AUTO_TEST_CASE(plain_http_to_the_https_port_fails_cleanly) {
 BOOST_AUTO_TEST_CASE(submit_trusts_the_ca_of_ca_file_and_refuses_the_server_without_it) {
   TestPki pki;
   HttpsMock mock(pki.server("mock", "DNS:localhost,IP:127.0.0.1"));
-  auto ok = test::run_process(ORDERKIT_CLI, {"submit", "--api", "mobile", "--base-url", mock.url("mobile"),
-                                             "--ca-file", pki.ca_file(), order_file()});
+  auto ok = test::run_process(ORDERKIT_CLI, {"submit", "--api", "mobile", "--base-url", mock.url("mobile"), "--ca-file",
+                                             pki.ca_file(), order_file()});
   BOOST_TEST(ok.status == 0, ok.err);
   BOOST_TEST(ok.out.find("\"Success\": true") != std::string::npos, ok.out);
-  auto refused = test::run_process(ORDERKIT_CLI, {"submit", "--api", "mobile", "--base-url", mock.url("mobile"),
-                                                  "--retries", "0", order_file()});
+  auto refused = test::run_process(
+      ORDERKIT_CLI, {"submit", "--api", "mobile", "--base-url", mock.url("mobile"), "--retries", "0", order_file()});
   BOOST_TEST(refused.status == 1);
   BOOST_TEST(refused.err.find("TLS certificate verification failed") != std::string::npos, refused.err);
 }

@@ -13,12 +13,12 @@
 #include <vector>
 
 #include "client_test_support.hpp"
+#include "mock_server.hpp"
 #include "orderkit/broadband/client.hpp"
 #include "orderkit/codec.hpp"
 #include "orderkit/contracts/client.hpp"
 #include "orderkit/licenses/client.hpp"
 #include "orderkit/mobile/client.hpp"
-#include "mock_server.hpp"
 #include "orderkit/transport/httplib_transport.hpp"
 #include "servers.hpp"
 
@@ -27,7 +27,6 @@ using namespace std::chrono_literals;
 using orderkit::test::Mock;
 
 namespace {
-
 
 ClientOptions options_for(const std::string& base_url, Format format = Format::json,
                           std::shared_ptr<std::vector<std::chrono::milliseconds>> slept = nullptr) {
@@ -43,8 +42,7 @@ std::shared_ptr<Transport> transport() { return make_httplib_transport(); }
 
 BOOST_AUTO_TEST_SUITE(mock_clients)
 
-BOOST_AUTO_TEST_CASE(broadband_order_round_trips_as_json)
-{
+BOOST_AUTO_TEST_CASE(broadband_order_round_trips_as_json) {
   Mock server;
   broadband::Client client(options_for(server.url("broadband")), transport());
   auto order = documented_sample<broadband::OrderNew>();
@@ -55,8 +53,7 @@ BOOST_AUTO_TEST_CASE(broadband_order_round_trips_as_json)
   BOOST_TEST(*find_header(response.headers, "X-Request-Id") == response.request_id);
 }
 
-BOOST_AUTO_TEST_CASE(contracts_order_is_generated_in_json_and_xml_with_and_without_a_period)
-{
+BOOST_AUTO_TEST_CASE(contracts_order_is_generated_in_json_and_xml_with_and_without_a_period) {
   Mock server;
   for (Format format : {Format::json, Format::xml}) {
     BOOST_TEST_CONTEXT(to_string(format)) {
@@ -75,8 +72,7 @@ BOOST_AUTO_TEST_CASE(contracts_order_is_generated_in_json_and_xml_with_and_witho
   }
 }
 
-BOOST_AUTO_TEST_CASE(mobile_orders_are_created_in_json_and_xml_with_per_item_results)
-{
+BOOST_AUTO_TEST_CASE(mobile_orders_are_created_in_json_and_xml_with_per_item_results) {
   Mock server;
   for (Format format : {Format::json, Format::xml}) {
     BOOST_TEST_CONTEXT(to_string(format)) {
@@ -93,8 +89,7 @@ BOOST_AUTO_TEST_CASE(mobile_orders_are_created_in_json_and_xml_with_per_item_res
   }
 }
 
-BOOST_AUTO_TEST_CASE(licenses_order_is_submitted_in_json_and_xml)
-{
+BOOST_AUTO_TEST_CASE(licenses_order_is_submitted_in_json_and_xml) {
   Mock server;
   for (Format format : {Format::json, Format::xml}) {
     BOOST_TEST_CONTEXT(to_string(format)) {
@@ -106,8 +101,7 @@ BOOST_AUTO_TEST_CASE(licenses_order_is_submitted_in_json_and_xml)
   }
 }
 
-BOOST_AUTO_TEST_CASE(a_400_carries_message_and_model_state_in_json_and_xml)
-{
+BOOST_AUTO_TEST_CASE(a_400_carries_message_and_model_state_in_json_and_xml) {
   Mock server;
   contracts::GenerateOrderQuery half;  // only one end of the period: the server refuses it
   half.id = 3;
@@ -134,8 +128,7 @@ BOOST_AUTO_TEST_CASE(a_400_carries_message_and_model_state_in_json_and_xml)
   }
 }
 
-BOOST_AUTO_TEST_CASE(x_mock_fail_times_is_retried_with_one_idempotency_key_and_request_id)
-{
+BOOST_AUTO_TEST_CASE(x_mock_fail_times_is_retried_with_one_idempotency_key_and_request_id) {
   Mock server;
   auto slept = std::make_shared<std::vector<std::chrono::milliseconds>>();
   mobile::Client client(options_for(server.url("mobile"), Format::json, slept), transport());
@@ -161,8 +154,7 @@ BOOST_AUTO_TEST_CASE(x_mock_fail_times_is_retried_with_one_idempotency_key_and_r
   BOOST_TEST(statuses == (std::vector<int>{503, 503, 200}), boost::test_tools::per_element());
 }
 
-BOOST_AUTO_TEST_CASE(a_default_idempotency_key_is_sent_as_given_so_the_mock_replays_the_second_submit)
-{
+BOOST_AUTO_TEST_CASE(a_default_idempotency_key_is_sent_as_given_so_the_mock_replays_the_second_submit) {
   Mock server;
   auto options = options_for(server.url("licenses"));
   options.default_headers = {{"Idempotency-Key", "caller-key-1"}};
@@ -179,8 +171,7 @@ BOOST_AUTO_TEST_CASE(a_default_idempotency_key_is_sent_as_given_so_the_mock_repl
   }
 }
 
-BOOST_AUTO_TEST_CASE(a_post_without_idempotency_key_is_not_retried)
-{
+BOOST_AUTO_TEST_CASE(a_post_without_idempotency_key_is_not_retried) {
   Mock server;
   auto options = options_for(server.url("licenses"));
   options.retry.add_idempotency_key = false;
@@ -197,8 +188,7 @@ BOOST_AUTO_TEST_CASE(a_post_without_idempotency_key_is_not_retried)
   BOOST_TEST(server.journal().size() == 2u);
 }
 
-BOOST_AUTO_TEST_CASE(a_response_slower_than_the_read_timeout_is_a_timeout_error)
-{
+BOOST_AUTO_TEST_CASE(a_response_slower_than_the_read_timeout_is_a_timeout_error) {
   Mock server;
   auto options = options_for(server.url("licenses"));
   options.timeouts.read = 200ms;
@@ -213,10 +203,10 @@ BOOST_AUTO_TEST_CASE(a_response_slower_than_the_read_timeout_is_a_timeout_error)
   BOOST_CHECK_THROW(client.submit_order(documented_sample<licenses::OrderRequest>(), call), TransportError);
 }
 
-BOOST_AUTO_TEST_CASE(a_refused_connection_is_retried_then_reported)
-{
+BOOST_AUTO_TEST_CASE(a_refused_connection_is_retried_then_reported) {
   auto slept = std::make_shared<std::vector<std::chrono::milliseconds>>();
-  auto options = options_for("http://127.0.0.1:" + std::to_string(test::closed_port()) + "/mobile", Format::json, slept);
+  auto options =
+      options_for("http://127.0.0.1:" + std::to_string(test::closed_port()) + "/mobile", Format::json, slept);
   options.retry.add_idempotency_key = false;  // safe anyway: the request never reached a server
   mobile::Client client(options, transport());
   auto result = client.try_create_orders(documented_sample<mobile::OrderCreationRequest>());
@@ -227,8 +217,7 @@ BOOST_AUTO_TEST_CASE(a_refused_connection_is_retried_then_reported)
   BOOST_TEST(slept->size() == 2u);
 }
 
-BOOST_AUTO_TEST_CASE(an_answer_that_is_not_the_documented_shape_is_a_decode_error_with_a_path)
-{
+BOOST_AUTO_TEST_CASE(an_answer_that_is_not_the_documented_shape_is_a_decode_error_with_a_path) {
   Mock server;
   // The mobile API answers a collection where the broadband client expects one OrderNew.
   broadband::Client client(options_for(server.url("mobile")), transport());

@@ -7,9 +7,9 @@
 #include <unistd.h>
 
 #include <functional>
+#include <memory>
 #include <stdexcept>
 #include <string>
-#include <memory>
 
 #include "background.hpp"
 
@@ -29,9 +29,7 @@ class LocalServer {
   LocalServer& operator=(const LocalServer&) = delete;
 
   int port() const { return port_; }
-  std::string url(const std::string& path = "") const {
-    return "http://127.0.0.1:" + std::to_string(port_) + path;
-  }
+  std::string url(const std::string& path = "") const { return "http://127.0.0.1:" + std::to_string(port_) + path; }
 
  private:
   httplib::Server server_;

@@ -90,8 +90,8 @@ class SlowPeer {
         if (n <= 0) break;
         got.append(buf, static_cast<std::size_t>(n));
       }
-      const std::string head = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " +
-                               std::to_string(bytes_) + "\r\n\r\n";
+      const std::string head =
+          "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + std::to_string(bytes_) + "\r\n\r\n";
       ::send(fd, head.data(), head.size(), MSG_NOSIGNAL);
       for (std::size_t sent = 0; sent < bytes_ && pace(fd); ++sent) {
         if (::send(fd, "x", 1, MSG_NOSIGNAL) != 1) break;

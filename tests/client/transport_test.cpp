@@ -35,8 +35,7 @@ SendOptions fast(std::chrono::milliseconds read = 5000ms) {
 
 BOOST_AUTO_TEST_SUITE(httplib_transport)
 
-BOOST_AUTO_TEST_CASE(sends_method_path_query_headers_and_body_and_returns_the_response)
-{
+BOOST_AUTO_TEST_CASE(sends_method_path_query_headers_and_body_and_returns_the_response) {
   test::LocalServer server([](httplib::Server& s) {
     s.Post("/base/api/orders", [](const httplib::Request& req, httplib::Response& res) {
       res.status = 201;
@@ -47,7 +46,8 @@ BOOST_AUTO_TEST_CASE(sends_method_path_query_headers_and_body_and_returns_the_re
     });
   });
   HttplibTransport transport;
-  auto result = transport.send(post(server.url("/base/api/orders?from=2026-01-01T00%3A00%3A00%2B01%3A00"), "{}"), fast());
+  auto result =
+      transport.send(post(server.url("/base/api/orders?from=2026-01-01T00%3A00%3A00%2B01%3A00"), "{}"), fast());
   BOOST_REQUIRE(result.ok());
   const auto& response = result.response();
   BOOST_TEST(response.status == 201);
@@ -59,8 +59,7 @@ BOOST_AUTO_TEST_CASE(sends_method_path_query_headers_and_body_and_returns_the_re
   BOOST_TEST(*find_header(response.headers, "Content-Type") == "application/json");
 }
 
-BOOST_AUTO_TEST_CASE(reuses_the_connection_between_calls)
-{
+BOOST_AUTO_TEST_CASE(reuses_the_connection_between_calls) {
   test::LocalServer server([&](httplib::Server& s) {
     s.Post("/x", [&](const httplib::Request& req, httplib::Response& res) {
       // remote_port identifies the client's connection.
@@ -82,8 +81,7 @@ BOOST_AUTO_TEST_CASE(reuses_the_connection_between_calls)
   BOOST_TEST(c.response().body != d.response().body);
 }
 
-BOOST_AUTO_TEST_CASE(a_refused_connection_is_a_connect_failure_that_never_reached_the_server)
-{
+BOOST_AUTO_TEST_CASE(a_refused_connection_is_a_connect_failure_that_never_reached_the_server) {
   HttplibTransport transport;
   auto result = transport.send(post("http://127.0.0.1:" + std::to_string(test::closed_port()) + "/x", "{}"), fast());
   BOOST_REQUIRE(!result.ok());
@@ -91,8 +89,7 @@ BOOST_AUTO_TEST_CASE(a_refused_connection_is_a_connect_failure_that_never_reache
   BOOST_TEST(!result.failure().reached_server);
 }
 
-BOOST_AUTO_TEST_CASE(a_slow_response_is_a_timeout)
-{
+BOOST_AUTO_TEST_CASE(a_slow_response_is_a_timeout) {
   test::LocalServer server([](httplib::Server& s) {
     s.Post("/slow", [](const httplib::Request&, httplib::Response& res) {
       std::this_thread::sleep_for(1500ms);  // the server is slow; the client gives up first
@@ -106,8 +103,7 @@ BOOST_AUTO_TEST_CASE(a_slow_response_is_a_timeout)
   BOOST_TEST(result.failure().reached_server);
 }
 
-BOOST_AUTO_TEST_CASE(a_server_trickling_its_answer_is_cut_off_at_the_attempts_deadline)
-{
+BOOST_AUTO_TEST_CASE(a_server_trickling_its_answer_is_cut_off_at_the_attempts_deadline) {
   // Headers at once, then a byte every 100 ms of 60: each read is quick, the answer takes 6 s.
   test::SlowPeer peer(test::SlowPeer::Mode::trickle_answer, 60, 100ms);
   SendOptions options = fast(2000ms);
@@ -120,8 +116,7 @@ BOOST_AUTO_TEST_CASE(a_server_trickling_its_answer_is_cut_off_at_the_attempts_de
   BOOST_TEST(result.failure().reached_server);
 }
 
-BOOST_AUTO_TEST_CASE(a_server_taking_the_request_slowly_is_cut_off_at_the_attempts_deadline)
-{
+BOOST_AUTO_TEST_CASE(a_server_taking_the_request_slowly_is_cut_off_at_the_attempts_deadline) {
   // A kilobyte every 50 ms of a 16 MiB body (more than the socket buffers hold): each write makes
   // progress, the whole would take hours.
   test::SlowPeer peer(test::SlowPeer::Mode::slow_reader, 16 << 20, 50ms);
@@ -135,8 +130,7 @@ BOOST_AUTO_TEST_CASE(a_server_taking_the_request_slowly_is_cut_off_at_the_attemp
   BOOST_TEST(result.failure().message.find("timeouts.attempt") != std::string::npos);
 }
 
-BOOST_AUTO_TEST_CASE(a_url_that_is_not_http_is_refused_without_connecting)
-{
+BOOST_AUTO_TEST_CASE(a_url_that_is_not_http_is_refused_without_connecting) {
   HttplibTransport transport;
   for (const char* url : {"ftp://h/x", "127.0.0.1:80/x", "http:///x", "http://h/a b"}) {
     auto result = transport.send(post(url, ""), fast());
@@ -146,8 +140,7 @@ BOOST_AUTO_TEST_CASE(a_url_that_is_not_http_is_refused_without_connecting)
   }
 }
 
-BOOST_AUTO_TEST_CASE(a_response_larger_than_the_cap_ends_the_attempt)
-{
+BOOST_AUTO_TEST_CASE(a_response_larger_than_the_cap_ends_the_attempt) {
   test::LocalServer server([](httplib::Server& s) {
     s.Post("/big", [](const httplib::Request&, httplib::Response& res) {
       res.set_content(std::string(100000, 'x'), "text/plain");

@@ -4,9 +4,8 @@
 
 #include <orderkit/version.hpp>
 
-int main()
-{
-    std::cout << "orderkit " << orderkit::version << '\n';
-    // Header and linked library must agree.
-    return std::strcmp(orderkit::version, orderkit::version_string()) == 0 ? 0 : 1;
+int main() {
+  std::cout << "orderkit " << orderkit::version << '\n';
+  // Header and linked library must agree.
+  return std::strcmp(orderkit::version, orderkit::version_string()) == 0 ? 0 : 1;
 }

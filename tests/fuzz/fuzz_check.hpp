@@ -21,7 +21,7 @@ inline std::string_view as_text(const unsigned char* data, std::size_t size) {
 
 }  // namespace orderkit::fuzz
 
-#define ORDERKIT_FUZZ_CHECK(condition, a, b) \
-  do {                                       \
+#define ORDERKIT_FUZZ_CHECK(condition, a, b)                        \
+  do {                                                              \
     if (!(condition)) ::orderkit::fuzz::fail(#condition, (a), (b)); \
   } while (0)

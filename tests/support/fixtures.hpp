@@ -17,18 +17,16 @@ namespace orderkit::test {
 
 /// One documented sample.
 struct Fixture {
-  std::string api;      // "mobile"
-  std::string model;    // "OrderDetailResult[]"
-  Role role;            // request or response sample
-  std::string ext;      // "json", "xml" or "html" (html: compact JSON, as 002 shows it)
-  Format format;        // the wire format of the text
-  std::string text;     // the file's bytes
+  std::string api;    // "mobile"
+  std::string model;  // "OrderDetailResult[]"
+  Role role;          // request or response sample
+  std::string ext;    // "json", "xml" or "html" (html: compact JSON, as 002 shows it)
+  Format format;      // the wire format of the text
+  std::string text;   // the file's bytes
   const ModelEntry* entry;
 
   /// "mobile/OrderDetailResult[].response.html", for messages.
-  std::string name() const {
-    return api + "/" + model + (role == Role::request ? ".request." : ".response.") + ext;
-  }
+  std::string name() const { return api + "/" + model + (role == Role::request ? ".request." : ".response.") + ext; }
   /// 002's samples keep the servers' real whitespace; the other pages lost their indentation.
   bool exact_whitespace() const { return api == "mobile"; }
 };
@@ -64,7 +62,8 @@ inline const std::vector<Fixture>& fixtures() {
         f.ext = name.substr(dot2 + 1);
         if (role != "request" && role != "response") throw std::runtime_error("bad fixture role " + name);
         f.role = role == "request" ? Role::request : Role::response;
-        if (f.ext != "json" && f.ext != "xml" && f.ext != "html") throw std::runtime_error("bad fixture format " + name);
+        if (f.ext != "json" && f.ext != "xml" && f.ext != "html")
+          throw std::runtime_error("bad fixture format " + name);
         f.format = f.ext == "xml" ? Format::xml : Format::json;
         f.text = read_file(file.path().string());
         f.entry = find_model(f.api, f.model);

@@ -3,8 +3,8 @@
 // Kept word for word as the differential test's oracle; see xml_oracle.hpp.
 #include "xml_oracle.hpp"
 
-#include <cstring>
 #include <tinyxml2.h>
+#include <cstring>
 
 #include "codec/xml_write.hpp"
 
@@ -148,7 +148,8 @@ class Reader {
       s.text = first->Value();  // the usual case: one text node, read in place
     } else {
       for (const tinyxml2::XMLNode* c = first; c; c = c->NextSibling()) {
-        if (c->ToElement()) return fail("type", std::string("expected ") + node->expected + ", got element <" + c->Value() + ">");
+        if (c->ToElement())
+          return fail("type", std::string("expected ") + node->expected + ", got element <" + c->Value() + ">");
         if (const tinyxml2::XMLText* t = c->ToText()) joined += t->Value();
       }
       s.text = joined;
@@ -171,7 +172,8 @@ class Reader {
         seen |= std::uint64_t{1} << i;
         path_.push_back({obj.fields[i].name, 0});
         if (ns != member_ns) {
-          fail("namespace", "expected element in namespace '" + std::string(member_ns) + "', got '" + std::string(ns) + "'");
+          fail("namespace",
+               "expected element in namespace '" + std::string(member_ns) + "', got '" + std::string(ns) + "'");
         } else {
           read_value(obj.fields[i].node, obj.fields[i].locate(target), c, scope);
         }
@@ -213,7 +215,8 @@ class Reader {
 
 }  // namespace
 
-std::vector<FieldError> decode(std::string_view text, const codec::xml::RootSpec& spec, const Node& root, void* target) {
+std::vector<FieldError> decode(std::string_view text, const codec::xml::RootSpec& spec, const Node& root,
+                               void* target) {
   // tinyxml2 reads a C string: a NUL byte would silently end the document there. XML allows none.
   if (std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
     return {{"", "syntax", "malformed XML: NUL character at offset " + std::to_string(nul)}};
@@ -224,8 +227,9 @@ std::vector<FieldError> decode(std::string_view text, const codec::xml::RootSpec
     return {{"", "syntax", "malformed XML: " + what}};
   }
   if (std::size_t at = bad_reference(text); at != std::string_view::npos) {
-    return {{"", "syntax", "malformed XML: '&' at offset " + std::to_string(at) +
-                               " starts no entity or character reference (write &amp;)"}};
+    return {{"", "syntax",
+             "malformed XML: '&' at offset " + std::to_string(at) +
+                 " starts no entity or character reference (write &amp;)"}};
   }
   const tinyxml2::XMLElement* e = doc.RootElement();
   if (!e) return {{"", "syntax", "malformed XML: no root element"}};

@@ -23,8 +23,7 @@ constexpr const char* kId = "req-1";
 
 BOOST_AUTO_TEST_SUITE(client_response)
 
-BOOST_AUTO_TEST_CASE(mobile_results_are_read_from_every_documented_format)
-{
+BOOST_AUTO_TEST_CASE(mobile_results_are_read_from_every_documented_format) {
   for (auto [file, type] : {std::pair{"mobile/OrderDetailResult[].response.json", kJson},
                             std::pair{"mobile/OrderDetailResult[].response.xml", kXml},
                             std::pair{"mobile/OrderDetailResult[].response.html", "text/html"}}) {
@@ -41,8 +40,7 @@ BOOST_AUTO_TEST_CASE(mobile_results_are_read_from_every_documented_format)
   }
 }
 
-BOOST_AUTO_TEST_CASE(broadband_order_is_read_from_the_documented_json)
-{
+BOOST_AUTO_TEST_CASE(broadband_order_is_read_from_the_documented_json) {
   auto body = test::read_fixture("broadband/OrderNew.response.json");
   auto result = broadband::parse_create_order_response(make_response(200, body, kJson), kId);
   BOOST_REQUIRE(result.ok());
@@ -50,17 +48,15 @@ BOOST_AUTO_TEST_CASE(broadband_order_is_read_from_the_documented_json)
   BOOST_TEST(*result.value().value.Customer->City == "sample string 14");
 }
 
-BOOST_AUTO_TEST_CASE(broadband_xml_answer_is_a_decode_error_since_the_page_documents_json_only)
-{
+BOOST_AUTO_TEST_CASE(broadband_xml_answer_is_a_decode_error_since_the_page_documents_json_only) {
   auto result = broadband::parse_create_order_response(make_response(200, "<OrderNew/>", kXml), kId);
   BOOST_REQUIRE(!result.ok());
   BOOST_TEST(result.error().kind == ErrorKind::decode);
 }
 
-BOOST_AUTO_TEST_CASE(contracts_order_is_read_from_json_and_xml)
-{
-  for (auto [file, type] : {std::pair{"contracts/OrderBase.response.json", kJson},
-                            std::pair{"contracts/OrderBase.response.xml", kXml}}) {
+BOOST_AUTO_TEST_CASE(contracts_order_is_read_from_json_and_xml) {
+  for (auto [file, type] :
+       {std::pair{"contracts/OrderBase.response.json", kJson}, std::pair{"contracts/OrderBase.response.xml", kXml}}) {
     BOOST_TEST_CONTEXT(file) {
       auto result = contracts::parse_generate_order_response(make_response(200, test::read_fixture(file), type), kId);
       BOOST_REQUIRE(result.ok());
@@ -71,10 +67,8 @@ BOOST_AUTO_TEST_CASE(contracts_order_is_read_from_json_and_xml)
   }
 }
 
-BOOST_AUTO_TEST_CASE(contracts_null_answer_means_no_order)
-{
-  const char* nil_xml =
-      R"(<OrderBase xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:nil="true" />)";
+BOOST_AUTO_TEST_CASE(contracts_null_answer_means_no_order) {
+  const char* nil_xml = R"(<OrderBase xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:nil="true" />)";
   for (auto response : {make_response(200, "null", kJson), make_response(200, " null\n", kJson),
                         make_response(200, nil_xml, kXml), make_response(204, "", "")}) {
     auto result = contracts::parse_generate_order_response(response, kId);
@@ -83,8 +77,7 @@ BOOST_AUTO_TEST_CASE(contracts_null_answer_means_no_order)
   }
 }
 
-BOOST_AUTO_TEST_CASE(licenses_validation_result_is_read_from_json_and_xml)
-{
+BOOST_AUTO_TEST_CASE(licenses_validation_result_is_read_from_json_and_xml) {
   for (auto [file, type] : {std::pair{"licenses/ValidationResult.response.json", kJson},
                             std::pair{"licenses/ValidationResult.response.xml", kXml}}) {
     BOOST_TEST_CONTEXT(file) {
@@ -103,8 +96,7 @@ BOOST_AUTO_TEST_CASE(licenses_validation_result_is_read_from_json_and_xml)
 // What Web API 2 really writes (the .NET oracle's validation_failure_keys_are_backing_fields and
 // attempted_value_may_be_an_object): the [Serializable] ValidationFailure keyed by backing fields,
 // AttemptedValue of .NET type object. A number there used to fail the whole 200 answer.
-BOOST_AUTO_TEST_CASE(licenses_validation_result_is_read_as_web_api_2_writes_it)
-{
+BOOST_AUTO_TEST_CASE(licenses_validation_result_is_read_as_web_api_2_writes_it) {
   const char* body =
       R"({"errors":[{"<PropertyName>k__BackingField":"Quantity","<ErrorMessage>k__BackingField":"m",)"
       R"("<AttemptedValue>k__BackingField":0,"<CustomState>k__BackingField":null,"<Severity>k__BackingField":1,)"
@@ -127,9 +119,9 @@ BOOST_AUTO_TEST_CASE(licenses_validation_result_is_read_as_web_api_2_writes_it)
   BOOST_TEST(!errors[3].AttemptedValue.has_value());
 }
 
-BOOST_AUTO_TEST_CASE(a_400_with_json_model_state_becomes_an_api_error_with_every_entry)
-{
-  const char* body = R"({"Message":"The request is invalid.","ModelState":{"order.OrderDetails[0].CategoryId":["Required.","Must be positive."],"order.PaymentId":["Bad."]}})";
+BOOST_AUTO_TEST_CASE(a_400_with_json_model_state_becomes_an_api_error_with_every_entry) {
+  const char* body =
+      R"({"Message":"The request is invalid.","ModelState":{"order.OrderDetails[0].CategoryId":["Required.","Must be positive."],"order.PaymentId":["Bad."]}})";
   auto response = make_response(400, body, kJson);
   auto result = mobile::parse_create_orders_response(response, kId);
   BOOST_REQUIRE(!result.ok());
@@ -155,12 +147,10 @@ BOOST_AUTO_TEST_CASE(a_400_with_json_model_state_becomes_an_api_error_with_every
   }
 }
 
-BOOST_AUTO_TEST_CASE(a_json_error_body_keeps_the_servers_order_and_its_values_text)
-{
+BOOST_AUTO_TEST_CASE(a_json_error_body_keeps_the_servers_order_and_its_values_text) {
   // Keys in the order the server wrote them; a value that is not a string as compact JSON, its
   // numbers as written; member names matched without regard to case.
-  const char* body =
-      R"({"message":"Bad.","modelState":{"z":["first"],"a":{"n":2.50,"s":"x\ty"},"m":[true,null]}})";
+  const char* body = R"({"message":"Bad.","modelState":{"z":["first"],"a":{"n":2.50,"s":"x\ty"},"m":[true,null]}})";
   auto result = mobile::parse_create_orders_response(make_response(400, body, kJson), kId);
   BOOST_REQUIRE(!result.ok());
   const ClientError& e = result.error();
@@ -174,8 +164,7 @@ BOOST_AUTO_TEST_CASE(a_json_error_body_keeps_the_servers_order_and_its_values_te
   BOOST_TEST(e.model_state[2].second[1] == "null");
 }
 
-BOOST_AUTO_TEST_CASE(a_malformed_error_body_is_kept_raw)
-{
+BOOST_AUTO_TEST_CASE(a_malformed_error_body_is_kept_raw) {
   for (const char* body : {R"({"Message":"a",})", R"({"Message":"a")", "<Error><Message>a</Error>"}) {
     auto result = mobile::parse_create_orders_response(make_response(400, body, ""), kId);
     BOOST_REQUIRE(!result.ok());
@@ -184,8 +173,7 @@ BOOST_AUTO_TEST_CASE(a_malformed_error_body_is_kept_raw)
   }
 }
 
-BOOST_AUTO_TEST_CASE(a_400_with_xml_model_state_becomes_an_api_error_with_decoded_keys)
-{
+BOOST_AUTO_TEST_CASE(a_400_with_xml_model_state_becomes_an_api_error_with_decoded_keys) {
   const char* body =
       "<Error><Message>The request is invalid.</Message><ModelState>"
       "<order.OrderCode>The OrderCode field is required.</order.OrderCode>"
@@ -202,10 +190,10 @@ BOOST_AUTO_TEST_CASE(a_400_with_xml_model_state_becomes_an_api_error_with_decode
   BOOST_TEST(e.model_state[1].first == "order.OrderDetails[0].CategoryId");
 }
 
-BOOST_AUTO_TEST_CASE(a_fluent_validation_body_on_an_error_status_fills_model_state)
-{
+BOOST_AUTO_TEST_CASE(a_fluent_validation_body_on_an_error_status_fills_model_state) {
   auto result = licenses::parse_submit_order_response(
-      make_response(422, R"({"isValid":false,"errors":[{"propertyName":"Quantity","errorMessage":"must be > 0"}]})", kJson),
+      make_response(422, R"({"isValid":false,"errors":[{"propertyName":"Quantity","errorMessage":"must be > 0"}]})",
+                    kJson),
       kId);
   BOOST_REQUIRE(!result.ok());
   BOOST_REQUIRE(result.error().model_state.size() == 1u);
@@ -213,8 +201,7 @@ BOOST_AUTO_TEST_CASE(a_fluent_validation_body_on_an_error_status_fills_model_sta
   BOOST_TEST(result.error().model_state[0].second[0] == "must be > 0");
 }
 
-BOOST_AUTO_TEST_CASE(an_error_body_that_is_not_json_or_xml_is_kept_raw)
-{
+BOOST_AUTO_TEST_CASE(an_error_body_that_is_not_json_or_xml_is_kept_raw) {
   auto result = mobile::parse_create_orders_response(make_response(500, "boom", "text/plain"), kId);
   BOOST_REQUIRE(!result.ok());
   BOOST_TEST(result.error().body == "boom");
@@ -222,8 +209,7 @@ BOOST_AUTO_TEST_CASE(an_error_body_that_is_not_json_or_xml_is_kept_raw)
   BOOST_TEST(result.error().message == "500 Internal Server Error");
 }
 
-BOOST_AUTO_TEST_CASE(a_hostile_error_body_nested_beyond_the_limit_is_kept_raw_without_recursing)
-{
+BOOST_AUTO_TEST_CASE(a_hostile_error_body_nested_beyond_the_limit_is_kept_raw_without_recursing) {
   // Once a SIGSEGV: the message was printed with nlohmann's recursive dump().
   const std::string deep = "{\"Message\":" + std::string(100'000, '[') + std::string(100'000, ']') + "}";
   auto result = mobile::parse_create_orders_response(make_response(400, deep, "application/json"), kId);
@@ -241,10 +227,9 @@ BOOST_AUTO_TEST_CASE(a_hostile_error_body_nested_beyond_the_limit_is_kept_raw_wi
   BOOST_TEST(x.error().status == 400);
 }
 
-BOOST_AUTO_TEST_CASE(a_success_body_of_another_shape_is_a_decode_error_naming_the_path)
-{
-  auto result = mobile::parse_create_orders_response(
-      make_response(200, R"([{"Success":true},{"Success":"yes"}])", kJson), kId);
+BOOST_AUTO_TEST_CASE(a_success_body_of_another_shape_is_a_decode_error_naming_the_path) {
+  auto result =
+      mobile::parse_create_orders_response(make_response(200, R"([{"Success":true},{"Success":"yes"}])", kJson), kId);
   BOOST_REQUIRE(!result.ok());
   const ClientError& e = result.error();
   BOOST_TEST(e.kind == ErrorKind::decode);
@@ -255,8 +240,7 @@ BOOST_AUTO_TEST_CASE(a_success_body_of_another_shape_is_a_decode_error_naming_th
   BOOST_CHECK_THROW(result.value(), ResponseDecodeError);
 }
 
-BOOST_AUTO_TEST_CASE(a_success_body_that_is_not_json_at_all_is_a_decode_error)
-{
+BOOST_AUTO_TEST_CASE(a_success_body_that_is_not_json_at_all_is_a_decode_error) {
   auto result = broadband::parse_create_order_response(make_response(200, "{\"AccessId\": ", kJson), kId);
   BOOST_REQUIRE(!result.ok());
   BOOST_TEST(result.error().kind == ErrorKind::decode);

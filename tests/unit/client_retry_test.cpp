@@ -8,8 +8,8 @@
 
 #include "client_test_support.hpp"
 #include "orderkit/codec.hpp"
-#include "orderkit/core/retry.hpp"
 #include "orderkit/contracts/client.hpp"
+#include "orderkit/core/retry.hpp"
 #include "orderkit/licenses/client.hpp"
 #include "orderkit/mobile/client.hpp"
 #include "orderkit/testing/fake_transport.hpp"
@@ -45,8 +45,7 @@ std::string results_json() {
 
 BOOST_AUTO_TEST_SUITE(client_retry)
 
-BOOST_AUTO_TEST_CASE(retries_the_documented_statuses_and_connection_failures_only)
-{
+BOOST_AUTO_TEST_CASE(retries_the_documented_statuses_and_connection_failures_only) {
   RetryPolicy policy;
   for (int status : {429, 502, 503, 504}) BOOST_TEST(next_retry(policy, attempt(1, status), 0, kNow).retry);
   for (int status : {400, 401, 404, 409, 500}) BOOST_TEST(!next_retry(policy, attempt(1, status), 0, kNow).retry);
@@ -55,16 +54,14 @@ BOOST_AUTO_TEST_CASE(retries_the_documented_statuses_and_connection_failures_onl
   BOOST_TEST(!next_retry(policy, attempt(1, 0), 0, kNow).retry);
 }
 
-BOOST_AUTO_TEST_CASE(stops_after_max_attempts)
-{
+BOOST_AUTO_TEST_CASE(stops_after_max_attempts) {
   RetryPolicy policy;
   policy.max_attempts = 3;
   BOOST_TEST(next_retry(policy, attempt(2, 503), 0, kNow).retry);
   BOOST_TEST(!next_retry(policy, attempt(3, 503), 0, kNow).retry);
 }
 
-BOOST_AUTO_TEST_CASE(a_post_without_key_is_retried_only_when_it_never_reached_the_server)
-{
+BOOST_AUTO_TEST_CASE(a_post_without_key_is_retried_only_when_it_never_reached_the_server) {
   RetryPolicy policy;
   AttemptInfo info = attempt(1, 503, /*safe=*/false);
   BOOST_TEST(!next_retry(policy, info, 0, kNow).retry);
@@ -74,8 +71,7 @@ BOOST_AUTO_TEST_CASE(a_post_without_key_is_retried_only_when_it_never_reached_th
   BOOST_TEST(next_retry(policy, info, 0, kNow).retry);
 }
 
-BOOST_AUTO_TEST_CASE(backoff_doubles_up_to_the_maximum)
-{
+BOOST_AUTO_TEST_CASE(backoff_doubles_up_to_the_maximum) {
   RetryPolicy policy;
   policy.base_delay = 100ms;
   policy.max_delay = 1000ms;
@@ -86,8 +82,7 @@ BOOST_AUTO_TEST_CASE(backoff_doubles_up_to_the_maximum)
   BOOST_TEST(backoff_delay(policy, 60, 0).count() == 1000);
 }
 
-BOOST_AUTO_TEST_CASE(jitter_stays_within_its_bounds)
-{
+BOOST_AUTO_TEST_CASE(jitter_stays_within_its_bounds) {
   RetryPolicy policy;
   policy.base_delay = 1000ms;
   policy.jitter = 0.25;
@@ -101,8 +96,7 @@ BOOST_AUTO_TEST_CASE(jitter_stays_within_its_bounds)
   BOOST_TEST(backoff_delay(policy, 1, 0.9).count() == 1000);
 }
 
-BOOST_AUTO_TEST_CASE(retry_after_in_seconds_and_as_http_date_sets_the_delay)
-{
+BOOST_AUTO_TEST_CASE(retry_after_in_seconds_and_as_http_date_sets_the_delay) {
   RetryPolicy policy;
   AttemptInfo info = attempt(1, 429);
   info.retry_after = "3";
@@ -119,8 +113,7 @@ BOOST_AUTO_TEST_CASE(retry_after_in_seconds_and_as_http_date_sets_the_delay)
   BOOST_TEST(next_retry(policy, info, 0, kNow).delay.count() == policy.base_delay.count());
 }
 
-BOOST_AUTO_TEST_CASE(a_retry_after_beyond_the_maximum_ends_the_call)
-{
+BOOST_AUTO_TEST_CASE(a_retry_after_beyond_the_maximum_ends_the_call) {
   RetryPolicy policy;
   policy.max_retry_after = 10s;
   AttemptInfo info = attempt(1, 503);
@@ -128,12 +121,11 @@ BOOST_AUTO_TEST_CASE(a_retry_after_beyond_the_maximum_ends_the_call)
   BOOST_TEST(!next_retry(policy, info, 0, kNow).retry);
 }
 
-BOOST_AUTO_TEST_CASE(a_retry_after_date_in_the_far_future_ends_the_call_instead_of_overflowing)
-{
+BOOST_AUTO_TEST_CASE(a_retry_after_date_in_the_far_future_ends_the_call_instead_of_overflowing) {
   RetryPolicy policy;
   AttemptInfo info = attempt(1, 503);
-  for (const char* date : {"Wed, 21 Oct 999999999 07:28:05 GMT", "Wed Oct 21 07:28:01 999999999",
-                           "Fri, 31 Dec 9999 23:59:59 GMT"}) {
+  for (const char* date :
+       {"Wed, 21 Oct 999999999 07:28:05 GMT", "Wed Oct 21 07:28:01 999999999", "Fri, 31 Dec 9999 23:59:59 GMT"}) {
     BOOST_TEST_CONTEXT(date) {
       info.retry_after = date;
       auto decision = next_retry(policy, info, 0, kNow);
@@ -143,8 +135,7 @@ BOOST_AUTO_TEST_CASE(a_retry_after_date_in_the_far_future_ends_the_call_instead_
   }
 }
 
-BOOST_AUTO_TEST_CASE(client_retries_a_503_with_the_same_idempotency_key_and_request_id)
-{
+BOOST_AUTO_TEST_CASE(client_retries_a_503_with_the_same_idempotency_key_and_request_id) {
   auto transport = std::make_shared<FakeTransport>();
   transport->then(make_response(503, "", "", {{"Retry-After", "1"}}))
       .then(make_response(502, ""))
@@ -167,8 +158,7 @@ BOOST_AUTO_TEST_CASE(client_retries_a_503_with_the_same_idempotency_key_and_requ
   BOOST_TEST((*slept)[1].count() == 400);   // 200ms * 2^1, no jitter (random = 0)
 }
 
-BOOST_AUTO_TEST_CASE(client_keeps_a_caller_supplied_idempotency_key_across_retries)
-{
+BOOST_AUTO_TEST_CASE(client_keeps_a_caller_supplied_idempotency_key_across_retries) {
   auto transport = std::make_shared<FakeTransport>();
   transport->then(make_response(429, "")).then(make_response(200, results_json()));
   mobile::Client client(test::quiet_options("http://h"), transport);
@@ -181,8 +171,7 @@ BOOST_AUTO_TEST_CASE(client_keeps_a_caller_supplied_idempotency_key_across_retri
   BOOST_TEST(transport->requests().size() == 2u);
 }
 
-BOOST_AUTO_TEST_CASE(client_does_not_retry_a_post_without_idempotency_key)
-{
+BOOST_AUTO_TEST_CASE(client_does_not_retry_a_post_without_idempotency_key) {
   auto transport = std::make_shared<FakeTransport>();
   transport->then(make_response(503, R"({"Message":"busy"})"))
       .then(TransportFailure{TransportErrorCode::connection, "connection reset", true});
@@ -204,8 +193,7 @@ BOOST_AUTO_TEST_CASE(client_does_not_retry_a_post_without_idempotency_key)
   BOOST_TEST(transport->requests().size() == 2u);
 }
 
-BOOST_AUTO_TEST_CASE(client_retries_a_refused_connection_even_for_a_keyless_post)
-{
+BOOST_AUTO_TEST_CASE(client_retries_a_refused_connection_even_for_a_keyless_post) {
   auto transport = std::make_shared<FakeTransport>();
   transport->then(refused()).then(make_response(200, R"({"errors":[]})"));
   auto options = test::quiet_options("http://h");
@@ -217,8 +205,7 @@ BOOST_AUTO_TEST_CASE(client_retries_a_refused_connection_even_for_a_keyless_post
   BOOST_TEST(header(transport->requests()[1], "Idempotency-Key") == "<none>");
 }
 
-BOOST_AUTO_TEST_CASE(client_reports_a_transport_error_after_the_last_attempt)
-{
+BOOST_AUTO_TEST_CASE(client_reports_a_transport_error_after_the_last_attempt) {
   auto transport = std::make_shared<FakeTransport>();
   for (int i = 0; i < 3; ++i) transport->then(TransportFailure{TransportErrorCode::timeout, "read timed out", true});
   licenses::Client client(test::quiet_options("http://h"), transport);
@@ -233,8 +220,7 @@ BOOST_AUTO_TEST_CASE(client_reports_a_transport_error_after_the_last_attempt)
   BOOST_CHECK_THROW(client.submit_order(documented_sample<licenses::OrderRequest>()), TransportError);
 }
 
-BOOST_AUTO_TEST_CASE(client_passes_timeouts_to_the_transport_and_logs_every_step)
-{
+BOOST_AUTO_TEST_CASE(client_passes_timeouts_to_the_transport_and_logs_every_step) {
   auto transport = std::make_shared<FakeTransport>();
   transport->then(make_response(503, "")).then(make_response(200, R"({"errors":[]})"));
   auto options = test::quiet_options("http://h");
@@ -253,8 +239,7 @@ BOOST_AUTO_TEST_CASE(client_passes_timeouts_to_the_transport_and_logs_every_step
   BOOST_TEST(events[2].url == "http://h/api/order/data");
 }
 
-BOOST_AUTO_TEST_CASE(a_validation_failure_sends_nothing)
-{
+BOOST_AUTO_TEST_CASE(a_validation_failure_sends_nothing) {
   auto transport = std::make_shared<FakeTransport>();
   contracts::Client client(test::quiet_options("http://h"), transport);
   contracts::GenerateOrderQuery query;

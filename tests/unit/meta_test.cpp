@@ -13,10 +13,10 @@
 namespace meta_test {
 namespace meta = orderkit::meta;
 inline constexpr meta::ApiInfo api{"test", "a camel-cased model with acronyms", meta::XmlStyle::none, false};
-#define META_TEST_ACRONYMS(F, C)          \
-  F(SSN, std::string, meta::none)         \
-  F(URLValue, std::string, meta::none)    \
-  F(IsValid, bool, meta::none)            \
+#define META_TEST_ACRONYMS(F, C)       \
+  F(SSN, std::string, meta::none)      \
+  F(URLValue, std::string, meta::none) \
+  F(IsValid, bool, meta::none)         \
   F(x, std::int32_t, meta::none)
 ORDERKIT_MODEL(Acronyms, META_TEST_ACRONYMS, &api, "Acronyms", "", meta::NameCase::camel)
 }  // namespace meta_test

@@ -30,17 +30,25 @@ struct TsType {
   Side side;
 
   template <class U>
-  std::string operator()(meta::kind::optional<U>) const { return ts_type<U>(side) + " | null"; }
+  std::string operator()(meta::kind::optional<U>) const {
+    return ts_type<U>(side) + " | null";
+  }
   template <class U>
-  std::string operator()(meta::kind::vector<U>) const { return "Array<" + ts_type<U>(side) + ">"; }
+  std::string operator()(meta::kind::vector<U>) const {
+    return "Array<" + ts_type<U>(side) + ">";
+  }
   template <class M>
   std::string operator()(meta::kind::model<M>) const {
     return std::string(meta::info<M>().name) + (side == Side::init ? "Init" : "");
   }
   template <class E>
-  std::string operator()(meta::kind::enumeration<E>) const { return "number"; }
+  std::string operator()(meta::kind::enumeration<E>) const {
+    return "number";
+  }
   template <class I>
-  std::string operator()(meta::kind::integer<I>) const { return "number"; }
+  std::string operator()(meta::kind::integer<I>) const {
+    return "number";
+  }
   std::string operator()(meta::kind::boolean) const { return "boolean"; }
   std::string operator()(meta::kind::decimal) const { return side == Side::init ? "Decimal | number" : "Decimal"; }
   std::string operator()(meta::kind::datetime) const {
@@ -117,14 +125,14 @@ int main(int argc, char** argv) {
 
 #define ORDERKIT_TS_MODEL(Model) write_model<Model>(out);
 #define ORDERKIT_TS_CODEC(Model) write_codec_entry<Model>(out);
-#define ORDERKIT_TS_API(ns, LIST)                                                                  \
-  {                                                                                                \
-    using namespace orderkit::ns;                                                                  \
-    out << "\n/** " << ns::api.title << " */\nexport declare namespace " #ns " {\n";              \
-    LIST(ORDERKIT_TS_MODEL)                                                                        \
-    out << "  /** ok." #ns ".models */\n  interface Models {\n";                                   \
-    LIST(ORDERKIT_TS_CODEC)                                                                        \
-    out << "  }\n}\n";                                                                             \
+#define ORDERKIT_TS_API(ns, LIST)                                                    \
+  {                                                                                  \
+    using namespace orderkit::ns;                                                    \
+    out << "\n/** " << ns::api.title << " */\nexport declare namespace " #ns " {\n"; \
+    LIST(ORDERKIT_TS_MODEL)                                                          \
+    out << "  /** ok." #ns ".models */\n  interface Models {\n";                     \
+    LIST(ORDERKIT_TS_CODEC)                                                          \
+    out << "  }\n}\n";                                                               \
   }
   ORDERKIT_TS_API(broadband, ORDERKIT_BROADBAND_MODELS)
   ORDERKIT_TS_API(contracts, ORDERKIT_CONTRACTS_MODELS)

@@ -84,8 +84,9 @@ Result<T> decode(std::string_view text, Format format, std::vector<FieldError>* 
   if constexpr (has_xml<T>()) {
     if (format == Format::xml) return detail::xml_decode<T>(text, dropped);
   } else if (format == Format::xml) {
-    return std::vector<FieldError>{{"", "format", std::string("the ") + meta::info<meta::item_t<T>>().api->id +
-                                                      " API documents no XML format for this model"}};
+    return std::vector<FieldError>{
+        {"", "format",
+         std::string("the ") + meta::info<meta::item_t<T>>().api->id + " API documents no XML format for this model"}};
   }
   return from_json<T>(text);
 }

@@ -13,14 +13,14 @@ namespace orderkit {
 
 /// One field as the tools show it.
 struct FieldSummary {
-  std::string name;       // declared name, as the page's table lists it (a camelCase model's JSON
-                          // spells it in camelCase: ValidationResult.Errors is "errors")
-  std::string type;       // help-page vocabulary: "integer", "Collection of OrderItem", ...
-  bool nullable = false;  // may be null (std::optional)
-  bool required = false;  // [Required]
-  bool json_only = false; // not on the XML wire
-  bool documented = true; // listed in the page's table
-  bool computed = false;  // read-only, derived from other fields (not on the wire)
+  std::string name;           // declared name, as the page's table lists it (a camelCase model's JSON
+                              // spells it in camelCase: ValidationResult.Errors is "errors")
+  std::string type;           // help-page vocabulary: "integer", "Collection of OrderItem", ...
+  bool nullable = false;      // may be null (std::optional)
+  bool required = false;      // [Required]
+  bool json_only = false;     // not on the XML wire
+  bool documented = true;     // listed in the page's table
+  bool computed = false;      // read-only, derived from other fields (not on the wire)
   bool must_be_zero = false;  // "Must be 0 (for insert operations)"
   unsigned max_length = 0;
   std::string description;  // the page's Description column ("" where it has none)

@@ -43,7 +43,10 @@ void append_json_escaped_from(std::string& out, std::string_view s, std::size_t 
         case '\t': out += "\\t"; break;
         case '\b': out += "\\b"; break;
         case '\f': out += "\\f"; break;
-        default: out += "\\u00"; out.push_back(kHex[c >> 4]); out.push_back(kHex[c & 15]);
+        default:
+          out += "\\u00";
+          out.push_back(kHex[c >> 4]);
+          out.push_back(kHex[c & 15]);
       }
       ++i;
       continue;

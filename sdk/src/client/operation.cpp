@@ -12,7 +12,9 @@ namespace {
 struct AuthHeader {
   Headers& headers;
   void operator()(const std::monostate&) const {}
-  void operator()(const BasicAuth& a) const { set_header(headers, "Authorization", "Basic " + text::base64(a.user + ":" + a.password)); }
+  void operator()(const BasicAuth& a) const {
+    set_header(headers, "Authorization", "Basic " + text::base64(a.user + ":" + a.password));
+  }
   void operator()(const BearerAuth& a) const { set_header(headers, "Authorization", "Bearer " + a.token); }
   void operator()(const ApiKeyAuth& a) const { set_header(headers, a.header, a.key); }
 };
@@ -33,7 +35,8 @@ CallOptions complete(const CallOptions& call, const ClientOptions& options, std:
   }
   if (out.idempotency_key.empty()) {
     if (const std::string* key = given(kIdempotencyKeyHeader)) out.idempotency_key = *key;
-    else if (options.retry.enabled() && options.retry.add_idempotency_key && !is_idempotent_method(method)) out.idempotency_key = new_request_id();
+    else if (options.retry.enabled() && options.retry.add_idempotency_key && !is_idempotent_method(method))
+      out.idempotency_key = new_request_id();
   }
   return out;
 }
@@ -66,8 +69,8 @@ HttpRequest make_request(std::string_view method, std::string_view path, const C
 }
 
 ClientError validation_failed(std::vector<FieldError> errors, const CallOptions& call) {
-  const std::string why = std::to_string(errors.size()) + (errors.size() == 1 ? " field breaks" : " fields break") +
-                          " the API's rules";
+  const std::string why =
+      std::to_string(errors.size()) + (errors.size() == 1 ? " field breaks" : " fields break") + " the API's rules";
   return errors::not_sent("validation_failed", why, call.request_id, std::move(errors));
 }
 
@@ -91,7 +94,8 @@ ClientError decode_failed(const HttpResponse& response, std::string_view request
                           std::string_view type_name) {
   std::string message = std::to_string(response.status) + " response is not a valid " + std::string(type_name);
   if (!errors.empty()) message += ": " + to_string(errors.front());
-  ClientError error = errors::about_response(ErrorKind::decode, "decode_failed", std::move(message), response, request_id);
+  ClientError error =
+      errors::about_response(ErrorKind::decode, "decode_failed", std::move(message), response, request_id);
   error.field_errors = std::move(errors);
   return error;
 }

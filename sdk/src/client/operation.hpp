@@ -49,9 +49,12 @@ ApiResult<T> read_response(const HttpResponse& response, std::string_view reques
   }
   Result<T> decoded = decode<T>(response.body, format);
   if (!decoded.ok()) return decode_failed(response, request_id, decoded.errors(), meta::type_name<T>());
-  return Response<T>{std::move(decoded).value(), response.status,
-                     response.reason.empty() ? reason_phrase(response.status) : response.reason, response.headers,
-                     std::string(request_id), 1};
+  return Response<T>{std::move(decoded).value(),
+                     response.status,
+                     response.reason.empty() ? reason_phrase(response.status) : response.reason,
+                     response.headers,
+                     std::string(request_id),
+                     1};
 }
 
 }  // namespace orderkit::client

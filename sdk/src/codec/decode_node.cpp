@@ -32,8 +32,10 @@ std::string quoted(std::string_view text) { return "\"" + shown(text) + "\""; }
 // XML integer arrives as string text, which these setters accept when `text_numbers` is set.
 bool parse_integer_text(std::string_view text, std::int64_t& out) {
   // XmlConvert trims whitespace around numbers.
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\n' || text.front() == '\r')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\n' || text.front() == '\r'))
+    text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\n' || text.back() == '\r'))
+    text.remove_suffix(1);
   if (!text.empty() && text.front() == '+') text.remove_prefix(1);
   if (text.empty()) return false;
   auto r = std::from_chars(text.data(), text.data() + text.size(), out);
@@ -89,8 +91,10 @@ bool set_bool(void* t, const Scalar& s, std::string& code, std::string& msg) {
   if (s.kind == Scalar::string && s.json_string) {
     // Newtonsoft reads "true" for a boolean (bool.Parse: either case, white space around).
     std::string_view v = s.text;
-    while (!v.empty() && (v.front() == ' ' || v.front() == '\t' || v.front() == '\n' || v.front() == '\r')) v.remove_prefix(1);
-    while (!v.empty() && (v.back() == ' ' || v.back() == '\t' || v.back() == '\n' || v.back() == '\r')) v.remove_suffix(1);
+    while (!v.empty() && (v.front() == ' ' || v.front() == '\t' || v.front() == '\n' || v.front() == '\r'))
+      v.remove_prefix(1);
+    while (!v.empty() && (v.back() == ' ' || v.back() == '\t' || v.back() == '\n' || v.back() == '\r'))
+      v.remove_suffix(1);
     auto same = [&](std::string_view word) {
       if (v.size() != word.size()) return false;
       for (std::size_t i = 0; i < v.size(); ++i)

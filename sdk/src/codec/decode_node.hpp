@@ -30,8 +30,8 @@ struct Scalar {
   bool b = false;
   std::int64_t i = 0;
   std::uint64_t u = 0;
-  std::string_view text;        // the number's or string's text
-  bool json_string = false;     // a JSON string literal: "5" is text, not the number 5 (XML text is neither)
+  std::string_view text;     // the number's or string's text
+  bool json_string = false;  // a JSON string literal: "5" is text, not the number 5 (XML text is neither)
 };
 
 struct ObjectNode;
@@ -42,7 +42,7 @@ struct Node {
   // scalar: fills target; on failure sets code and message and returns false
   bool (*set)(void* target, const Scalar& s, std::string& code, std::string& message);
   const ObjectNode* object;
-  const Node* inner;            // array element or optional value
+  const Node* inner;             // array element or optional value
   void* (*emplace)(void* self);  // array: append an element; optional: engage; returns its address
   void (*reset)(void* self);     // optional: disengage; array: clear
   const char* xml_item_name;     // array: the item element (model's xml_name, or "int" in Arrays)
@@ -148,11 +148,17 @@ struct XmlItem {
   const char* ns;
 
   template <class M>
-  static constexpr XmlItem of(meta::kind::model<M>) { return {meta::info<M>().xml_name, meta::info<M>().xml_ns}; }
+  static constexpr XmlItem of(meta::kind::model<M>) {
+    return {meta::info<M>().xml_name, meta::info<M>().xml_ns};
+  }
   template <class E>
-  static constexpr XmlItem of(meta::kind::enumeration<E>) { return {"int", kArraysNs}; }
+  static constexpr XmlItem of(meta::kind::enumeration<E>) {
+    return {"int", kArraysNs};
+  }
   template <class I>
-  static constexpr XmlItem of(meta::kind::integer<I>) { return {std::is_same_v<I, std::int64_t> ? "long" : "int", kArraysNs}; }
+  static constexpr XmlItem of(meta::kind::integer<I>) {
+    return {std::is_same_v<I, std::int64_t> ? "long" : "int", kArraysNs};
+  }
   static constexpr XmlItem of(meta::kind::boolean) { return {"boolean", kArraysNs}; }
   static constexpr XmlItem of(meta::kind::decimal) { return {"decimal", kArraysNs}; }
   static constexpr XmlItem of(meta::kind::datetime) { return {"dateTime", kArraysNs}; }
@@ -160,7 +166,9 @@ struct XmlItem {
   static constexpr XmlItem of(meta::kind::string) { return {"string", kArraysNs}; }
 
   template <class K>
-  constexpr XmlItem operator()(K kind) const { return of(kind); }
+  constexpr XmlItem operator()(K kind) const {
+    return of(kind);
+  }
 };
 
 /// The DataContract name of a primitive collection item ("int", "string", ...).
@@ -178,21 +186,23 @@ struct MakeNode {
 
   template <class V>
   constexpr Node operator()(meta::kind::optional<V>) const {
-    return Node{Node::kOptional, NodeOf<V>::node.expected, nullptr, nullptr, &NodeOf<V>::node,
-                &emplace_optional<T>, &reset_optional<T>, nullptr, nullptr};
+    return Node{Node::kOptional,      NodeOf<V>::node.expected, nullptr, nullptr, &NodeOf<V>::node,
+                &emplace_optional<T>, &reset_optional<T>,       nullptr, nullptr};
   }
   template <class V>
   constexpr Node operator()(meta::kind::vector<V>) const {
     constexpr XmlItem item = meta::visit_type<V>(XmlItem{});
-    return Node{Node::kArray, "array", nullptr, nullptr, &NodeOf<V>::node, &emplace_back<T>, &clear_vector<T>,
-                item.name, item.ns};
+    return Node{Node::kArray,     "array",          nullptr,   nullptr, &NodeOf<V>::node,
+                &emplace_back<T>, &clear_vector<T>, item.name, item.ns};
   }
   template <class M>
   constexpr Node operator()(meta::kind::model<M>) const {
     return Node{Node::kObject, "object", nullptr, &ModelNodes<T>::object, nullptr, nullptr, nullptr, nullptr, nullptr};
   }
   template <class E>
-  constexpr Node operator()(meta::kind::enumeration<E>) const { return scalar(&set_enum<E>, "integer"); }
+  constexpr Node operator()(meta::kind::enumeration<E>) const {
+    return scalar(&set_enum<E>, "integer");
+  }
   template <class I>
   constexpr Node operator()(meta::kind::integer<I>) const {
     static_assert(std::is_same_v<I, std::int32_t> || std::is_same_v<I, std::int64_t>, "unsupported integer type");

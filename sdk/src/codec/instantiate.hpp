@@ -41,21 +41,21 @@ Result<T> xml_decode(std::string_view text, std::vector<FieldError>* dropped) {
 
 }  // namespace orderkit
 
-#define ORDERKIT_INSTANTIATE_JSON(T)                                                        \
-  template std::string orderkit::to_json<T>(const T&, orderkit::Layout);                    \
+#define ORDERKIT_INSTANTIATE_JSON(T)                                                               \
+  template std::string orderkit::to_json<T>(const T&, orderkit::Layout);                           \
   template std::string orderkit::to_json<std::vector<T>>(const std::vector<T>&, orderkit::Layout); \
-  template orderkit::Result<T> orderkit::from_json<T>(std::string_view);                    \
+  template orderkit::Result<T> orderkit::from_json<T>(std::string_view);                           \
   template orderkit::Result<std::vector<T>> orderkit::from_json<std::vector<T>>(std::string_view);
 
-#define ORDERKIT_INSTANTIATE_XML(T)                                                                   \
-  template std::string orderkit::detail::xml_encode<T>(const T&, orderkit::Layout);                   \
-  template std::string orderkit::detail::xml_encode<std::vector<T>>(const std::vector<T>&, orderkit::Layout); \
+#define ORDERKIT_INSTANTIATE_XML(T)                                                                                   \
+  template std::string orderkit::detail::xml_encode<T>(const T&, orderkit::Layout);                                   \
+  template std::string orderkit::detail::xml_encode<std::vector<T>>(const std::vector<T>&, orderkit::Layout);         \
   template orderkit::Result<T> orderkit::detail::xml_decode<T>(std::string_view, std::vector<orderkit::FieldError>*); \
-  template orderkit::Result<std::vector<T>> orderkit::detail::xml_decode<std::vector<T>>(std::string_view,       \
-                                                                                         std::vector<orderkit::FieldError>*);
+  template orderkit::Result<std::vector<T>> orderkit::detail::xml_decode<std::vector<T>>(                             \
+      std::string_view, std::vector<orderkit::FieldError>*);
 
-#define ORDERKIT_INSTANTIATE_SUPPORT(T)                                                           \
-  template std::vector<orderkit::FieldError> orderkit::validate<T>(const T&);                     \
+#define ORDERKIT_INSTANTIATE_SUPPORT(T)                                                                 \
+  template std::vector<orderkit::FieldError> orderkit::validate<T>(const T&);                           \
   template std::vector<orderkit::FieldError> orderkit::validate<std::vector<T>>(const std::vector<T>&); \
-  template T orderkit::documented_sample<T>(orderkit::Role);                                      \
+  template T orderkit::documented_sample<T>(orderkit::Role);                                            \
   template std::vector<T> orderkit::documented_sample<std::vector<T>>(orderkit::Role);

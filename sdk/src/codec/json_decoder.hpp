@@ -111,12 +111,12 @@ class Decoder {
 
   // One open object or array being filled.
   struct Frame {
-    const Node* node;         // Node::kObject or Node::kArray
+    const Node* node;  // Node::kObject or Node::kArray
     void* target;
-    std::uint64_t seen = 0;   // object: fields present, to report missing required ones
-    int field = -1;           // object: field whose value comes next (-1: skip it)
-    int hint = 0;             // object: the field expected next
-    std::size_t index = 0;    // array: number of items so far
+    std::uint64_t seen = 0;  // object: fields present, to report missing required ones
+    int field = -1;          // object: field whose value comes next (-1: skip it)
+    int hint = 0;            // object: the field expected next
+    std::size_t index = 0;   // array: number of items so far
   };
 
   // Where the next value goes: the root, the next array item, or the current object's field.
@@ -278,9 +278,7 @@ class Decoder {
     return p;
   }
 
-  void fail(const std::string& code, const std::string& message) {
-    errors_.push_back({path(), code, message});
-  }
+  void fail(const std::string& code, const std::string& message) { errors_.push_back({path(), code, message}); }
 
   void report_missing(const Frame& frame, std::uint64_t missing) {
     std::string base;

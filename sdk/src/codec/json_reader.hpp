@@ -337,8 +337,8 @@ class Reader {
   const char* p_;
   const char* end_;
   Sink& out_;
-  std::string buffer_;       // a string with escapes, unescaped
-  std::vector<bool> open_;   // the open containers, innermost last: true for an object
+  std::string buffer_;      // a string with escapes, unescaped
+  std::vector<bool> open_;  // the open containers, innermost last: true for an object
 };
 
 }  // namespace orderkit::codec::json::reading

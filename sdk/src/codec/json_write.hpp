@@ -17,7 +17,11 @@ class Writer {
 
   std::string& out() { return out_; }
 
-  void open(char c) { out_.push_back(c); ++depth_; first_ = true; }
+  void open(char c) {
+    out_.push_back(c);
+    ++depth_;
+    first_ = true;
+  }
   void close(char c) {
     --depth_;
     if (!first_) newline();
@@ -59,9 +63,8 @@ const auto& key_prefixes(bool indented) {
   static const auto make = [](bool with_space) {
     std::array<std::string, meta::field_count<T>()> keys;
     std::size_t i = 0;
-    meta::for_each_field<T>([&](const auto& f) {
-      keys[i++] = "\"" + meta::json_name<T>(f.name) + (with_space ? "\": " : "\":");
-    });
+    meta::for_each_field<T>(
+        [&](const auto& f) { keys[i++] = "\"" + meta::json_name<T>(f.name) + (with_space ? "\": " : "\":"); });
     return keys;
   };
   static const auto spaced = make(true), tight = make(false);
@@ -111,11 +114,17 @@ struct ValueWriter {
     w.close(']');
   }
   template <class M>
-  void operator()(meta::kind::model<M>) const { write_model(w, v); }
+  void operator()(meta::kind::model<M>) const {
+    write_model(w, v);
+  }
   template <class E>
-  void operator()(meta::kind::enumeration<E>) const { append_int(w.out(), static_cast<std::underlying_type_t<E>>(v)); }
+  void operator()(meta::kind::enumeration<E>) const {
+    append_int(w.out(), static_cast<std::underlying_type_t<E>>(v));
+  }
   template <class I>
-  void operator()(meta::kind::integer<I>) const { append_int(w.out(), v); }
+  void operator()(meta::kind::integer<I>) const {
+    append_int(w.out(), v);
+  }
   void operator()(meta::kind::boolean) const { w.out() += v ? "true" : "false"; }
   void operator()(meta::kind::decimal) const {
     std::string& out = w.out();

@@ -82,7 +82,9 @@ struct SampleScalar {
   int n;
 
   template <class I>
-  T operator()(meta::kind::integer<I>) const { return static_cast<T>(n); }
+  T operator()(meta::kind::integer<I>) const {
+    return static_cast<T>(n);
+  }
   T operator()(meta::kind::boolean) const { return true; }
   T operator()(meta::kind::decimal) const { return Decimal::from_integer(n); }
   T operator()(meta::kind::datetime) const { return ctx.date(); }

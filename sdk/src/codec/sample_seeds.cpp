@@ -9,17 +9,25 @@ namespace {
 
 const std::vector<SampleSeed>& seeds() {
   static const std::vector<SampleSeed> all = {
-      {"broadband", "OrderNew", Role::request, "2026-04-09T14:21:11.4460179+02:00",
+      {"broadband",
+       "OrderNew",
+       Role::request,
+       "2026-04-09T14:21:11.4460179+02:00",
        {"7a320186-cd4f-4cf0-8ced-754e90e1d009", "adadf5af-8a09-4cac-8dfb-787c2303e3e5"}},
-      {"broadband", "OrderNew", Role::response, "2026-04-09T14:21:11.6648045+02:00",
+      {"broadband",
+       "OrderNew",
+       Role::response,
+       "2026-04-09T14:21:11.6648045+02:00",
        {"9c802615-aee5-42b8-9d2e-b09e57bb100c", "8c5df485-c28d-4793-a7a7-e7373709b433"}},
       {"contracts", "OrderBase", Role::response, "2026-01-11T16:16:24.5248029+01:00", {}},
-      {"mobile", "OrderCreationRequest", Role::request, "2025-04-28T00:58:52.698315+02:00",
+      {"mobile",
+       "OrderCreationRequest",
+       Role::request,
+       "2025-04-28T00:58:52.698315+02:00",
        {"a7d160f7-c91a-4511-a413-a9748adfaadf"}},
       {"mobile", "OrderDetailResult", Role::response, "2025-04-28T00:58:52.729561+02:00", {}},
       // 003 has no dates; its generator would have used the clock like the others.
-      {"licenses", "OrderRequest", Role::request, "0001-01-01T00:00:00",
-       {"2c8a5def-2cfe-40f9-8927-aa539835aaee"}},
+      {"licenses", "OrderRequest", Role::request, "0001-01-01T00:00:00", {"2c8a5def-2cfe-40f9-8927-aa539835aaee"}},
   };
   return all;
 }

@@ -15,8 +15,8 @@ template <class T, class = void>
 struct has_rules : std::false_type {};
 template <class T>
 struct has_rules<T, std::void_t<decltype(orderkit_rules(std::declval<const T&>(), std::declval<const std::string&>(),
-                                                        std::declval<std::vector<FieldError>&>()))>>
-    : std::true_type {};
+                                                        std::declval<std::vector<FieldError>&>()))>> : std::true_type {
+};
 
 /// Length as .NET's string.Length counts it: UTF-16 code units, so one per UTF-8 sequence and
 /// two for a character beyond U+FFFF (a four-byte sequence, a surrogate pair in .NET).
@@ -32,16 +32,31 @@ inline bool is_blank(const std::string& s) {
   for (std::size_t i = 0; i < s.size();) {
     auto b = [&](std::size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
     unsigned c = b(0);
-    if (c == ' ' || (c >= 0x09 && c <= 0x0D)) { i += 1; continue; }
-    if (c == 0xC2 && (b(1) == 0x85 || b(1) == 0xA0)) { i += 2; continue; }  // U+0085, U+00A0
-    if (c == 0xE1 && b(1) == 0x9A && b(2) == 0x80) { i += 3; continue; }    // U+1680
+    if (c == ' ' || (c >= 0x09 && c <= 0x0D)) {
+      i += 1;
+      continue;
+    }
+    if (c == 0xC2 && (b(1) == 0x85 || b(1) == 0xA0)) {
+      i += 2;
+      continue;
+    }  // U+0085, U+00A0
+    if (c == 0xE1 && b(1) == 0x9A && b(2) == 0x80) {
+      i += 3;
+      continue;
+    }                                 // U+1680
     if (c == 0xE2 && b(1) == 0x80 &&  // U+2000..U+200A, U+2028, U+2029, U+202F
         ((b(2) >= 0x80 && b(2) <= 0x8A) || b(2) == 0xA8 || b(2) == 0xA9 || b(2) == 0xAF)) {
       i += 3;
       continue;
     }
-    if (c == 0xE2 && b(1) == 0x81 && b(2) == 0x9F) { i += 3; continue; }  // U+205F
-    if (c == 0xE3 && b(1) == 0x80 && b(2) == 0x80) { i += 3; continue; }  // U+3000
+    if (c == 0xE2 && b(1) == 0x81 && b(2) == 0x9F) {
+      i += 3;
+      continue;
+    }  // U+205F
+    if (c == 0xE3 && b(1) == 0x80 && b(2) == 0x80) {
+      i += 3;
+      continue;
+    }  // U+3000
     return false;
   }
   return true;
@@ -70,14 +85,16 @@ void validate_model(const T& v, std::string& path, std::vector<FieldError>& out,
     }
     if constexpr (std::is_same_v<M, std::optional<std::string>>) {
       if (f.opts.max_length && x && text_length(*x) > f.opts.max_length) {
-        out.push_back({path, "max_length", std::string("The field ") + f.name +
-                                               " must be a string or array type with a maximum length of '" +
-                                               std::to_string(f.opts.max_length) + "'."});
+        out.push_back({path, "max_length",
+                       std::string("The field ") + f.name +
+                           " must be a string or array type with a maximum length of '" +
+                           std::to_string(f.opts.max_length) + "'."});
       }
     }
     if constexpr (std::is_integral_v<M> && !std::is_same_v<M, bool>) {
       if (insert && f.opts.has(meta::kMustBeZero) && x != 0) {
-        out.push_back({path, "must_be_zero", std::string("The field ") + f.name + " must be 0 (for insert operations)."});
+        out.push_back(
+            {path, "must_be_zero", std::string("The field ") + f.name + " must be 0 (for insert operations)."});
       }
     }
     validate_value(x, path, out, insert);

@@ -122,7 +122,8 @@ Token PullParser::content() {
       bool ok = false;
       if (starts_with(p_, end_, "<!--")) ok = comment();
       else if (starts_with(p_, end_, "<![CDATA[")) ok = cdata();
-      else if (starts_with(p_, end_, "<!DOCTYPE")) return fail(p_, "document type declaration", " (DTDs are not accepted)");
+      else if (starts_with(p_, end_, "<!DOCTYPE"))
+        return fail(p_, "document type declaration", " (DTDs are not accepted)");
       else return fail(p_, "'<!'", " starts no comment or CDATA section");
       if (!ok) return Token::error;
       continue;
@@ -187,7 +188,8 @@ Token PullParser::start_tag() {
       if (copied_at_[i] != std::string::npos)
         attributes_[i].value = std::string_view(attribute_buffer_.data() + copied_at_[i], attributes_[i].value.size());
   }
-  if (open_.size() >= kMaxDepth) return fail(open, "element nested deeper than " + std::to_string(kMaxDepth) + " levels");
+  if (open_.size() >= kMaxDepth)
+    return fail(open, "element nested deeper than " + std::to_string(kMaxDepth) + " levels");
   name_ = name;
   p_ = q;
   if (!close_pending_) {
@@ -207,9 +209,8 @@ bool PullParser::unique_attributes() {
   } else {  // many: sorted, so that a hostile tag cannot make the check quadratic
     names_.clear();
     for (const Attribute& a : attributes_) names_.push_back(a.name);
-    std::sort(names_.begin(), names_.end(), [](std::string_view x, std::string_view y) {
-      return x < y || (x == y && x.data() < y.data());
-    });
+    std::sort(names_.begin(), names_.end(),
+              [](std::string_view x, std::string_view y) { return x < y || (x == y && x.data() < y.data()); });
     for (std::size_t i = 1; i < names_.size() && !twice; ++i)
       if (names_[i] == names_[i - 1]) twice = &names_[i];
   }
@@ -377,10 +378,12 @@ bool PullParser::processing_instruction() {
   bool ascii = true;
   const char* q = name_end(p_ + 2, ascii);
   std::string_view target = view(p_ + 2, q);
-  if (target.empty() || !is(target[0], kNameStart)) return fail(open, "processing instruction", " has no target name"), false;
+  if (target.empty() || !is(target[0], kNameStart))
+    return fail(open, "processing instruction", " has no target name"), false;
   // "xml" in any case is reserved: only the declaration, and only at the very start.
   bool xml = target.size() == 3 && (target[0] | 0x20) == 'x' && (target[1] | 0x20) == 'm' && (target[2] | 0x20) == 'l';
-  if (xml && (open != start_ || target != "xml")) return fail(open, "XML declaration", " is not at the start of the document"), false;
+  if (xml && (open != start_ || target != "xml"))
+    return fail(open, "XML declaration", " is not at the start of the document"), false;
   if (q < end_ && !is(*q, kSpace) && !starts_with(q, end_, "?>")) return fail(q, "expected white space or '?>'"), false;
   for (;;) {
     while (q < end_ && !is(*q, kSectionStop)) ++q;
@@ -504,7 +507,8 @@ Token PullParser::fail(const char* at, std::string_view what, std::string_view a
   if (at && at < end_ && is(*at, kForbidden)) {
     unsigned char c = static_cast<unsigned char>(*at);
     static constexpr char kHex[] = "0123456789ABCDEF";
-    error_ += c == 0 ? std::string("NUL character") : std::string("control character U+00") + kHex[c >> 4] + kHex[c & 15];
+    error_ +=
+        c == 0 ? std::string("NUL character") : std::string("control character U+00") + kHex[c >> 4] + kHex[c & 15];
     after = {};
   } else {
     error_ += what;

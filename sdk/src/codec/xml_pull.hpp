@@ -98,8 +98,8 @@ class PullParser {
   std::string_view text_;
   std::vector<std::string_view> open_;  // names of the open elements
   std::vector<Attribute> attributes_;
-  std::vector<std::size_t> copied_at_;  // per attribute: npos, or where its value starts in the buffer
-  std::string attribute_buffer_;        // values that needed processing
+  std::vector<std::size_t> copied_at_;   // per attribute: npos, or where its value starts in the buffer
+  std::string attribute_buffer_;         // values that needed processing
   std::vector<std::string_view> names_;  // unique_attributes()' sorted copy, for many attributes
   std::string text_buffer_;
   std::string error_;

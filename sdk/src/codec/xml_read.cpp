@@ -17,7 +17,7 @@ constexpr std::size_t kMaxNamespaces = 256;
 struct NsDecl {
   std::string_view prefix;  // "" for the default namespace
   std::string_view uri;
-  bool stored;              // uri lives in Reader::stored_uris_
+  bool stored;  // uri lives in Reader::stored_uris_
 };
 
 // One step of the path to the value being read: a member name, or an index when `field` is null.
@@ -156,7 +156,7 @@ class Reader {
     }
     if (t == Token::start_tag) {
       fail("type", std::string("expected ") + node->expected + ", got element <" + std::string(xml_.name()) + ">");
-      skip();  // the element inside
+      skip();         // the element inside
       return skip();  // the rest of this one
     }
     if (t != Token::end_tag) return;
@@ -194,7 +194,8 @@ class Reader {
         last = i;
         path_.push_back({obj.fields[i].name, 0});
         if (ns != member_ns) {
-          fail("namespace", "expected element in namespace '" + std::string(member_ns) + "', got '" + std::string(ns) + "'");
+          fail("namespace",
+               "expected element in namespace '" + std::string(member_ns) + "', got '" + std::string(ns) + "'");
           skip();
         } else {
           read_value(obj.fields[i].node, obj.fields[i].locate(target), scope);
@@ -223,7 +224,7 @@ class Reader {
         fail("limit", collection_limit_message());
         path_.pop_back();
         pop_scope(scope);
-        skip();  // this item
+        skip();         // this item
         return skip();  // the rest of the collection, unread
       }
       if (local != node->xml_item_name || ns != item_ns) {

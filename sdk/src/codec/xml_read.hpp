@@ -10,8 +10,8 @@
 namespace orderkit::codec::xml {
 
 struct RootSpec {
-  std::string name;  // expected root element
-  const char* ns;    // its namespace
+  std::string name;    // expected root element
+  const char* ns;      // its namespace
   bool data_contract;  // DataContractSerializer rules (namespaces checked on members and items)
 };
 

@@ -71,14 +71,26 @@ inline void Writer::escape(std::string_view s, bool attribute) {
   for (std::size_t i = 0; i < s.size();) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     switch (c) {
-      case '&': out += "&amp;"; ++i; continue;
-      case '<': out += "&lt;"; ++i; continue;
-      case '>': out += "&gt;"; ++i; continue;
+      case '&':
+        out += "&amp;";
+        ++i;
+        continue;
+      case '<':
+        out += "&lt;";
+        ++i;
+        continue;
+      case '>':
+        out += "&gt;";
+        ++i;
+        continue;
       case '"':
         out += attribute ? "&quot;" : "\"";
         ++i;
         continue;
-      case '\r': out += "&#xD;"; ++i; continue;  // a raw CR would be normalised away on reading
+      case '\r':
+        out += "&#xD;";
+        ++i;
+        continue;  // a raw CR would be normalised away on reading
       default: break;
     }
     if (c == 0) {  // XML cannot carry U+0000 at all, not even as a reference
@@ -119,9 +131,13 @@ struct ScalarText {
   const T& v;
 
   template <class E>
-  void operator()(meta::kind::enumeration<E>) const { append_int(w.out, static_cast<std::underlying_type_t<E>>(v)); }
+  void operator()(meta::kind::enumeration<E>) const {
+    append_int(w.out, static_cast<std::underlying_type_t<E>>(v));
+  }
   template <class I>
-  void operator()(meta::kind::integer<I>) const { append_int(w.out, v); }
+  void operator()(meta::kind::integer<I>) const {
+    append_int(w.out, v);
+  }
   void operator()(meta::kind::boolean) const { w.out += v ? "true" : "false"; }
   void operator()(meta::kind::decimal) const { w.out += v.to_string(); }  // XmlConvert: no added ".0"
   void operator()(meta::kind::datetime) const { w.escape(v.text()); }

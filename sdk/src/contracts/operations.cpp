@@ -67,15 +67,19 @@ ApiResult<std::optional<OrderBase>> parse_generate_order_response(const HttpResp
                                                                   std::string_view request_id) {
   if (!client::is_success(response.status)) return parse_api_error(response, request_id);
   if (is_null_body(response)) {
-    return Response<std::optional<OrderBase>>{std::nullopt, response.status,
-                                              response.reason.empty() ? reason_phrase(response.status) : response.reason,
-                                              response.headers, std::string(request_id), 1};
+    return Response<std::optional<OrderBase>>{
+        std::nullopt,
+        response.status,
+        response.reason.empty() ? reason_phrase(response.status) : response.reason,
+        response.headers,
+        std::string(request_id),
+        1};
   }
   auto order = client::read_response<OrderBase>(response, request_id);
   if (!order.ok()) return std::move(order.error());
   auto& r = order.value();
-  return Response<std::optional<OrderBase>>{std::move(r.value), r.status, std::move(r.reason), std::move(r.headers),
-                                            std::move(r.request_id), r.attempts};
+  return Response<std::optional<OrderBase>>{
+      std::move(r.value), r.status, std::move(r.reason), std::move(r.headers), std::move(r.request_id), r.attempts};
 }
 
 }  // namespace orderkit::contracts

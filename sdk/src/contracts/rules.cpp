@@ -6,8 +6,8 @@ void orderkit_rules(const GenerateOrderQuery& query, const std::string& path, st
   if (query.from.has_value() != query.till.has_value()) {
     // Reported on the missing end, so a form can show it next to the right input.
     std::string field = query.from ? "till" : "from";
-    out.push_back({path.empty() ? field : path + "." + field, "period",
-                   "from and till must both have values or both be null"});
+    out.push_back(
+        {path.empty() ? field : path + "." + field, "period", "from and till must both have values or both be null"});
   }
 }
 

@@ -247,7 +247,8 @@ bool read_xml_tree(std::string_view body, XmlElement& root) {
       }
       case codec::xml::Token::end_tag: open.pop_back(); break;
       case codec::xml::Token::text:
-        if (!open.empty() && open.back()->children.empty() && open.back()->text.empty()) open.back()->text = parser.text();
+        if (!open.empty() && open.back()->children.empty() && open.back()->text.empty())
+          open.back()->text = parser.text();
         break;
       case codec::xml::Token::end_of_document: return true;
       case codec::xml::Token::error: return false;
@@ -345,8 +346,7 @@ ClientError parse_api_error(const HttpResponse& response, std::string_view reque
   return error;
 }
 
-ClientException::ClientException(ClientError error)
-    : std::runtime_error(to_string(error)), error_(std::move(error)) {}
+ClientException::ClientException(ClientError error) : std::runtime_error(to_string(error)), error_(std::move(error)) {}
 
 void throw_error(ClientError error) {
   switch (error.kind) {

@@ -1,7 +1,7 @@
 #include <cstdint>
-#include <string>
 #include <mutex>
 #include <random>
+#include <string>
 
 #include "orderkit/core/client_options.hpp"
 #include "orderkit/version.hpp"

@@ -16,6 +16,7 @@ std::string to_string(const std::vector<FieldError>& errors) {
 }
 
 DecodeError::DecodeError(std::vector<FieldError> errors)
-    : std::runtime_error(errors.empty() ? std::string("decode failed") : to_string(errors)), errors_(std::move(errors)) {}
+    : std::runtime_error(errors.empty() ? std::string("decode failed") : to_string(errors)),
+      errors_(std::move(errors)) {}
 
 }  // namespace orderkit

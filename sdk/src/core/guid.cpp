@@ -14,7 +14,8 @@ int hex_value(char c) {
 
 std::optional<Guid> Guid::parse(std::string_view text) noexcept {
   // Strip the B ({...}) or P ((...)) brackets; then it must be the D (hyphenated) or N form.
-  if (text.size() == 38 && ((text.front() == '{' && text.back() == '}') || (text.front() == '(' && text.back() == ')'))) {
+  if (text.size() == 38 &&
+      ((text.front() == '{' && text.back() == '}') || (text.front() == '(' && text.back() == ')'))) {
     text = text.substr(1, 36);
   }
   bool hyphenated = text.size() == 36;

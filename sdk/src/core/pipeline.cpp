@@ -33,9 +33,10 @@ const char* transport_code(TransportErrorCode code) {
   return "transport_failed";
 }
 
-ClientError transport_error(const TransportFailure& failure, const HttpRequest& request, const std::string& request_id) {
+ClientError transport_error(const TransportFailure& failure, const HttpRequest& request,
+                            const std::string& request_id) {
   ClientError error = errors::make(ErrorKind::transport, transport_code(failure.code),
-                                  request.method + " " + request.url + ": " + failure.message, request_id);
+                                   request.method + " " + request.url + ": " + failure.message, request_id);
   error.transport = failure.code;
   return error;
 }

@@ -25,8 +25,7 @@ long long days_from_civil(int y, unsigned m, unsigned d) {
 }
 
 int month_index(std::string_view name) {
-  static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                 "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   for (int i = 0; i < 12; ++i) {
     if (iequals(name, months[i])) return i + 1;
   }
@@ -78,8 +77,8 @@ std::optional<long long> parse_http_date(std::string_view text) {
     return std::nullopt;
   }
   if (day < 1 || day > 31 || year < 1970) return std::nullopt;
-  return days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 + h * 3600 +
-         m * 60 + s;
+  return days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 + h * 3600 + m * 60 +
+         s;
 }
 
 }  // namespace

@@ -64,8 +64,8 @@ std::vector<FieldSummary> fields() {
 template <class T>
 ModelEntry entry(bool collection) {
   if (collection) {
-    return ModelEntry{meta::info<T>().api, &meta::info<T>(), true, &convert<std::vector<T>>, &check<std::vector<T>>,
-                      &sample<std::vector<T>>, &fields<T>};
+    return ModelEntry{meta::info<T>().api,    &meta::info<T>(),        true,      &convert<std::vector<T>>,
+                      &check<std::vector<T>>, &sample<std::vector<T>>, &fields<T>};
   }
   return ModelEntry{meta::info<T>().api, &meta::info<T>(), false, &convert<T>, &check<T>, &sample<T>, &fields<T>};
 }

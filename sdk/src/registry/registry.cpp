@@ -16,8 +16,8 @@ const std::vector<const meta::ApiInfo*>& apis() {
 const std::vector<ModelEntry>& models() {
   static const std::vector<ModelEntry> all = [] {
     std::vector<ModelEntry> v;
-#define ORDERKIT_ENTRY(ns, Model)                                   \
-  v.push_back(registry::entry<ns::Model>(false));                   \
+#define ORDERKIT_ENTRY(ns, Model)                 \
+  v.push_back(registry::entry<ns::Model>(false)); \
   v.push_back(registry::entry<ns::Model>(true));
 #define ORDERKIT_BROADBAND(Model) ORDERKIT_ENTRY(broadband, Model)
 #define ORDERKIT_CONTRACTS(Model) ORDERKIT_ENTRY(contracts, Model)

@@ -45,26 +45,22 @@ TransportFailure failure(httplib::Error error, bool read_timed_out) {
   std::string what = httplib::to_string(error);
   switch (error) {
     case E::Connection:
-    case E::BindIPAddress:
-      return {TransportErrorCode::connect, "could not connect (" + what + ")", false};
-    case E::ConnectionTimeout:
-      return {TransportErrorCode::connect, "connect timed out", false};
+    case E::BindIPAddress: return {TransportErrorCode::connect, "could not connect (" + what + ")", false};
+    case E::ConnectionTimeout: return {TransportErrorCode::connect, "connect timed out", false};
     case E::SSLConnection:
-      return {TransportErrorCode::tls, "TLS handshake failed (not a TLS server, or no protocol version or cipher in common)",
-              false};
+      return {TransportErrorCode::tls,
+              "TLS handshake failed (not a TLS server, or no protocol version or cipher in common)", false};
     case E::SSLLoadingCerts:
-      return {TransportErrorCode::tls, "TLS failed: cannot load the CA certificates (ca_cert_file, ca_cert_dir)", false};
+      return {TransportErrorCode::tls, "TLS failed: cannot load the CA certificates (ca_cert_file, ca_cert_dir)",
+              false};
     case E::SSLServerVerification:  // tls_failure() tells the certificate from the host name
       return {TransportErrorCode::tls, "TLS failed (" + what + ")", false};
     case E::Read:
       if (read_timed_out) return {TransportErrorCode::timeout, "no response within the read timeout", true};
       return {TransportErrorCode::connection, "connection broke while reading the response", true};
-    case E::Write:
-      return {TransportErrorCode::connection, "connection broke while sending the request", true};
-    case E::Canceled:
-      return {TransportErrorCode::connection, "response body exceeds the size limit", true};
-    default:
-      return {TransportErrorCode::other, what, true};
+    case E::Write: return {TransportErrorCode::connection, "connection broke while sending the request", true};
+    case E::Canceled: return {TransportErrorCode::connection, "response body exceeds the size limit", true};
+    default: return {TransportErrorCode::other, what, true};
   }
 }
 
@@ -192,10 +188,10 @@ TransportResult HttplibTransport::send(const HttpRequest& request, const SendOpt
   if (!sent || error != httplib::Error::Success) {
     if (past_deadline) {
       bool connected = error != httplib::Error::Connection && error != httplib::Error::ConnectionTimeout;
-      return TransportFailure{TransportErrorCode::timeout,
-                              "no complete response within the attempt's " + std::to_string(attempt.count()) +
-                                  " ms (timeouts.attempt)",
-                              connected};
+      return TransportFailure{
+          TransportErrorCode::timeout,
+          "no complete response within the attempt's " + std::to_string(attempt.count()) + " ms (timeouts.attempt)",
+          connected};
     }
     // httplib reports a read timeout as a read error; the clock tells them apart.
     auto elapsed = std::chrono::steady_clock::now() - started;

@@ -11,8 +11,8 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <map>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
@@ -36,7 +36,7 @@ struct Case {
   const char* format;  // "json" or "xml"
   const char* what;
   std::string body;
-  const char* known;   // why OrderKit deliberately or knowingly differs, or nullptr
+  const char* known;  // why OrderKit deliberately or knowingly differs, or nullptr
 };
 
 const char* const kMobileNs = "http://schemas.datacontract.org/2004/07/LimitlessMobile.WebAPI.Controllers";
@@ -52,20 +52,25 @@ std::string order_base(const std::string& replace_from = "", const std::string& 
 
 std::vector<Case> corpus() {
   std::string deep = "{\"Owner\":{\"Name\":\"x\",\"Unknown\":" + std::string(300, '[') + std::string(300, ']') + "}}";
-  std::string ok_deep = "{\"Owner\":{\"Name\":\"x\",\"Unknown\":" + std::string(200, '[') + std::string(200, ']') + "}}";
+  std::string ok_deep =
+      "{\"Owner\":{\"Name\":\"x\",\"Unknown\":" + std::string(200, '[') + std::string(200, ']') + "}}";
   std::string mobile_xml = std::string("<OrdersController.OrderCreationRequest xmlns=\"") + kMobileNs + "\">";
   return {
-      {"mobile", "OrderCreationRequest", "json", "a number as a string (\"PaymentId\":\"5\")", R"({"PaymentId":"5"})", nullptr},
+      {"mobile", "OrderCreationRequest", "json", "a number as a string (\"PaymentId\":\"5\")", R"({"PaymentId":"5"})",
+       nullptr},
       {"mobile", "OrderCreationRequest", "json", "\"true\" for a boolean",
        R"({"OrderDetails":[{"OrderDetail":{"NumberPorting":"true"}}]})", nullptr},
-      {"mobile", "OrderCreationRequest", "json", "names in other casing", R"({"paymentid":5,"ORDERDETAILS":[]})", nullptr},
+      {"mobile", "OrderCreationRequest", "json", "names in other casing", R"({"paymentid":5,"ORDERDETAILS":[]})",
+       nullptr},
       {"mobile", "OrderCreationRequest", "json", "unknown members", R"({"Nope":{"a":[1,2]},"PaymentId":5})", nullptr},
       {"mobile", "OrderCreationRequest", "json", "a number for a string", R"({"OrderPaymentDescription":5})", nullptr},
       {"mobile", "OrderCreationRequest", "json", "a fraction for an integer", R"({"PaymentId":1.5})", nullptr},
       {"mobile", "OrderCreationRequest", "json", "text for an integer", R"({"PaymentId":"abc"})", nullptr},
       {"mobile", "OrderCreationRequest", "json", "an integer beyond Int32", R"({"PaymentId":2147483648})", nullptr},
-      {"mobile", "OrderCreationRequest", "json", "an impossible date", R"({"OrderDetails":[{"OrderDetail":{"Date":"2026-02-30T00:00:00"}}]})", nullptr},
-      {"mobile", "OrderCreationRequest", "json", "a date without offset", R"({"OrderDetails":[{"OrderDetail":{"Date":"2026-02-03T04:05:06"}}]})", nullptr},
+      {"mobile", "OrderCreationRequest", "json", "an impossible date",
+       R"({"OrderDetails":[{"OrderDetail":{"Date":"2026-02-30T00:00:00"}}]})", nullptr},
+      {"mobile", "OrderCreationRequest", "json", "a date without offset",
+       R"({"OrderDetails":[{"OrderDetail":{"Date":"2026-02-03T04:05:06"}}]})", nullptr},
       {"mobile", "OrderCreationRequest", "json", "an object for a collection", R"({"OrderDetails":{}})", nullptr},
       {"mobile", "OrderCreationRequest", "json", "an array for the body", "[]", nullptr},
       {"licenses", "OrderRequest", "json", "\"\" for a GUID", R"({"AccountId":""})", nullptr},
@@ -74,37 +79,52 @@ std::vector<Case> corpus() {
       {"licenses", "OrderRequest", "json", "1e400 for an integer", R"({"Quantity": 1e400})", nullptr},
       {"licenses", "OrderRequest", "json", "1e400 for a decimal", R"({"Agreement": {"TotalAmount": -1e400}})", nullptr},
       {"licenses", "OrderRequest", "json", "1e400 for a string", R"({"Grade": 1e400})", nullptr},
-      {"licenses", "OrderRequest", "json", "1e400 in an unknown member", R"({"Unknown": [1e400], "Quantity": 2})", nullptr},
-      {"licenses", "OrderRequest", "json", "a fraction and a boolean for strings", R"({"Action": 1.50, "Ean": true})", nullptr},
+      {"licenses", "OrderRequest", "json", "1e400 in an unknown member", R"({"Unknown": [1e400], "Quantity": 2})",
+       nullptr},
+      {"licenses", "OrderRequest", "json", "a fraction and a boolean for strings", R"({"Action": 1.50, "Ean": true})",
+       nullptr},
       {"licenses", "OrderRequest", "json", "an empty body", "", nullptr},
       {"licenses", "OrderRequest", "json", "nesting 200 deep in an unknown member", ok_deep, nullptr},
       {"licenses", "OrderRequest", "json", "nesting 300 deep (beyond MaxDepth 256)", deep,
        "both refuse; OrderKit reports the depth as an error of the document, .NET at the path it reached"},
-      {"licenses", "OrderRequest", "xml", "missing elements under XmlSerializer", "<OrderRequest><Action>x</Action></OrderRequest>", nullptr},
+      {"licenses", "OrderRequest", "xml", "missing elements under XmlSerializer",
+       "<OrderRequest><Action>x</Action></OrderRequest>", nullptr},
       {"licenses", "OrderRequest", "xml", "elements out of order under XmlSerializer",
        "<OrderRequest><Ean>1</Ean><Action>x</Action></OrderRequest>", nullptr},
       {"contracts", "OrderBase", "json", "a valid order", order_base(), nullptr},
       {"contracts", "OrderBase", "json", "required string null", order_base("\"A1\"", "null"), nullptr},
       {"contracts", "OrderBase", "json", "required string white space only", order_base("\"A1\"", "\"   \""), nullptr},
-      {"contracts", "OrderBase", "json", "required string of 51 characters", order_base("\"A1\"", "\"" + std::string(51, 'x') + "\""), nullptr},
+      {"contracts", "OrderBase", "json", "required string of 51 characters",
+       order_base("\"A1\"", "\"" + std::string(51, 'x') + "\""), nullptr},
       {"contracts", "OrderBase", "json", "required member missing", order_base("\"Deleted\":true,", ""), nullptr},
-      {"contracts", "OrderBase", "json", "null for a required integer", order_base("\"CurrencyId\":7", "\"CurrencyId\":null"), nullptr},
-      {"contracts", "OrderBase", "json", "\"true\" for a required boolean", order_base("\"Deleted\":true", "\"Deleted\":\"true\""), nullptr},
-      {"contracts", "OrderBase", "json", "Id 1 (a response, not an insert)", order_base("\"Id\":0", "\"Id\":1"), nullptr},
+      {"contracts", "OrderBase", "json", "null for a required integer",
+       order_base("\"CurrencyId\":7", "\"CurrencyId\":null"), nullptr},
+      {"contracts", "OrderBase", "json", "\"true\" for a required boolean",
+       order_base("\"Deleted\":true", "\"Deleted\":\"true\""), nullptr},
+      {"contracts", "OrderBase", "json", "Id 1 (a response, not an insert)", order_base("\"Id\":0", "\"Id\":1"),
+       nullptr},
       {"mobile", "OrderCreationRequest", "xml", "members in DataContract order",
-       mobile_xml + "<OrderPaymentDescription>d</OrderPaymentDescription><PaymentId>5</PaymentId></OrdersController.OrderCreationRequest>", nullptr},
+       mobile_xml + "<OrderPaymentDescription>d</OrderPaymentDescription><PaymentId>5</PaymentId></"
+                    "OrdersController.OrderCreationRequest>",
+       nullptr},
       {"mobile", "OrderCreationRequest", "xml", "members out of DataContract order (silently dropped by .NET)",
-       mobile_xml + "<PaymentId>5</PaymentId><OrderPaymentDescription>d</OrderPaymentDescription></OrdersController.OrderCreationRequest>",
+       mobile_xml + "<PaymentId>5</PaymentId><OrderPaymentDescription>d</OrderPaymentDescription></"
+                    "OrdersController.OrderCreationRequest>",
        nullptr},
       {"mobile", "OrderCreationRequest", "xml", "a member twice in DataContract XML",
-       mobile_xml + "<PaymentId>5</PaymentId><PaymentId>6</PaymentId></OrdersController.OrderCreationRequest>", nullptr},
+       mobile_xml + "<PaymentId>5</PaymentId><PaymentId>6</PaymentId></OrdersController.OrderCreationRequest>",
+       nullptr},
       {"mobile", "OrderCreationRequest", "xml", "a member in the empty namespace (silently dropped by .NET)",
        mobile_xml + "<PaymentId xmlns=\"\">5</PaymentId></OrdersController.OrderCreationRequest>",
        "OrderKit refuses the member by name (`namespace`) where DataContractSerializer drops it silently"},
-      {"mobile", "OrderCreationRequest", "xml", "an unknown element", mobile_xml + "<Nope>1</Nope><PaymentId>5</PaymentId></OrdersController.OrderCreationRequest>", nullptr},
-      {"mobile", "OrderCreationRequest", "xml", "text for an integer", mobile_xml + "<PaymentId>x</PaymentId></OrdersController.OrderCreationRequest>",
+      {"mobile", "OrderCreationRequest", "xml", "an unknown element",
+       mobile_xml + "<Nope>1</Nope><PaymentId>5</PaymentId></OrdersController.OrderCreationRequest>", nullptr},
+      {"mobile", "OrderCreationRequest", "xml", "text for an integer",
+       mobile_xml + "<PaymentId>x</PaymentId></OrdersController.OrderCreationRequest>",
        "both refuse; DataContractSerializer fails the whole document, OrderKit names the member"},
-      {"mobile", "OrderCreationRequest", "xml", "the wrong root namespace", "<OrdersController.OrderCreationRequest><PaymentId>5</PaymentId></OrdersController.OrderCreationRequest>", nullptr},
+      {"mobile", "OrderCreationRequest", "xml", "the wrong root namespace",
+       "<OrdersController.OrderCreationRequest><PaymentId>5</PaymentId></OrdersController.OrderCreationRequest>",
+       nullptr},
       {"mobile", "OrderCreationRequest", "xml", "an empty body", "", nullptr},
   };
 }
@@ -114,9 +134,9 @@ std::vector<Case> corpus() {
 struct Outcome {
   bool applies = true;  // false: the mock has no endpoint that takes this model
   bool accepted = false;
-  std::map<std::string, std::vector<std::string>> messages;  // path -> messages
+  std::map<std::string, std::vector<std::string>> messages;       // path -> messages
   std::map<std::string, std::vector<std::string>> rule_messages;  // .NET: DataAnnotations' only
-  std::vector<std::string> warnings;  // the mock's X-Mock-Warning headers
+  std::vector<std::string> warnings;                              // the mock's X-Mock-Warning headers
 
   std::set<std::string> paths() const {
     std::set<std::string> out;
@@ -220,8 +240,7 @@ std::string escape_cell(std::string s) {
 
 BOOST_AUTO_TEST_SUITE(dotnet_acceptance)
 
-BOOST_AUTO_TEST_CASE(odd_input_is_accepted_and_refused_as_dotnet_does)
-{
+BOOST_AUTO_TEST_CASE(odd_input_is_accepted_and_refused_as_dotnet_does) {
   mock::MockState mock_state;
   std::ostringstream table;
   table << "| API | model | format | input | .NET | OrderKit | mock | same |\n|---|---|---|---|---|---|---|---|\n";
@@ -270,8 +289,10 @@ BOOST_AUTO_TEST_CASE(odd_input_is_accepted_and_refused_as_dotnet_does)
       oracle::Answer from_input = the_oracle().ask("roundtrip", c.api, c.model, c.format, c.body);
       oracle::Answer from_ours = the_oracle().ask("roundtrip", c.api, c.model, c.format, ours_text.value());
       BOOST_TEST(from_input.status == "ok", c.what << ": " << from_input.payload);
-      BOOST_TEST(from_input.payload == from_ours.payload,
-                 c.what << ": .NET read\n" << from_input.payload << "\nOrderKit read (as .NET writes it)\n" << from_ours.payload);
+      BOOST_TEST(from_input.payload == from_ours.payload, c.what << ": .NET read\n"
+                                                                 << from_input.payload
+                                                                 << "\nOrderKit read (as .NET writes it)\n"
+                                                                 << from_ours.payload);
     }
 
     table << "| " << c.api << " | " << c.model << " | " << c.format << " | " << escape_cell(c.what) << " | "
@@ -288,7 +309,8 @@ BOOST_AUTO_TEST_CASE(odd_input_is_accepted_and_refused_as_dotnet_does)
   buf << in.rdbuf();
   std::string text = buf.str();
   auto b = text.find(begin), e = text.find(end);
-  BOOST_TEST_REQUIRE((b != std::string::npos && e != std::string::npos && b < e), "docs/models.md lacks the table markers");
+  BOOST_TEST_REQUIRE((b != std::string::npos && e != std::string::npos && b < e),
+                     "docs/models.md lacks the table markers");
   std::string current = text.substr(b + begin.size(), e - b - begin.size());
   if (current != table.str()) {
     if (std::getenv("ORDERKIT_UPDATE_DOCS")) {

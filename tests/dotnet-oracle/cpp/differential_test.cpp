@@ -14,10 +14,10 @@
 #include "oracle_process.hpp"
 #include "orderkit/broadband/models.hpp"
 #include "orderkit/codec.hpp"
-#include "orderkit/registry.hpp"
 #include "orderkit/contracts/models.hpp"
 #include "orderkit/licenses/models.hpp"
 #include "orderkit/mobile/models.hpp"
+#include "orderkit/registry.hpp"
 #include "value_generator.hpp"
 
 using namespace orderkit;
@@ -68,8 +68,9 @@ Tally run_cases(const std::string& api, const std::string& model, Format format,
     oracle::Answer a = the_oracle().ask("roundtrip", api, model, xml ? "xml" : "json", ours);
     if (a.status != "ok") {
       ++tally.differ;
-      BOOST_ERROR(api << "/" << model << (xml ? " xml" : " json") << " case " << i << ": .NET refused OrderKit's text: "
-                      << a.payload.substr(0, 400) << "\n" << ours.substr(0, 2000));
+      BOOST_ERROR(api << "/" << model << (xml ? " xml" : " json") << " case " << i
+                      << ": .NET refused OrderKit's text: " << a.payload.substr(0, 400) << "\n"
+                      << ours.substr(0, 2000));
       continue;
     }
     if (a.payload != ours) {
@@ -102,32 +103,27 @@ constexpr int kCases = 400;
 
 BOOST_AUTO_TEST_SUITE(dotnet_differential)
 
-BOOST_AUTO_TEST_CASE(broadband_order_new_json)
-{
+BOOST_AUTO_TEST_CASE(broadband_order_new_json) {
   BOOST_TEST(run_cases<broadband::OrderNew>("broadband", "OrderNew", Format::json, kCases, 1).same == kCases);
 }
 
-BOOST_AUTO_TEST_CASE(contracts_order_base_json_and_xml)
-{
+BOOST_AUTO_TEST_CASE(contracts_order_base_json_and_xml) {
   BOOST_TEST(run_cases<contracts::OrderBase>("contracts", "OrderBase", Format::json, kCases, 2).same == kCases);
   BOOST_TEST(run_cases<contracts::OrderBase>("contracts", "OrderBase", Format::xml, kCases, 3).same == kCases);
 }
 
-BOOST_AUTO_TEST_CASE(licenses_order_request_json_and_xml)
-{
+BOOST_AUTO_TEST_CASE(licenses_order_request_json_and_xml) {
   BOOST_TEST(run_cases<licenses::OrderRequest>("licenses", "OrderRequest", Format::json, kCases, 4).same == kCases);
   BOOST_TEST(run_cases<licenses::OrderRequest>("licenses", "OrderRequest", Format::xml, kCases, 5).same == kCases);
 }
 
-BOOST_AUTO_TEST_CASE(mobile_order_creation_request_json_and_xml)
-{
+BOOST_AUTO_TEST_CASE(mobile_order_creation_request_json_and_xml) {
   using R = mobile::OrderCreationRequest;
   BOOST_TEST(run_cases<R>("mobile", "OrderCreationRequest", Format::json, kCases, 6).same == kCases);
   BOOST_TEST(run_cases<R>("mobile", "OrderCreationRequest", Format::xml, kCases, 7).same == kCases);
 }
 
-BOOST_AUTO_TEST_CASE(mobile_order_detail_results_json_and_xml)
-{
+BOOST_AUTO_TEST_CASE(mobile_order_detail_results_json_and_xml) {
   using R = std::vector<mobile::OrderDetailResult>;
   BOOST_TEST(run_cases<R>("mobile", "OrderDetailResult[]", Format::json, kCases, 8).same == kCases);
   BOOST_TEST(run_cases<R>("mobile", "OrderDetailResult[]", Format::xml, kCases, 9).same == kCases);

@@ -18,40 +18,40 @@ namespace orderkit::broadband {
 inline constexpr meta::ApiInfo api{"broadband", "000 POST api/orders: broadband access order (OrderNew)",
                                    meta::XmlStyle::none, false};
 
-#define ORDERKIT_BROADBAND_CUSTOMER(F, C)                          \
-  F(ClientCustomerNumber, std::optional<std::string>, meta::none)  \
-  F(IsCompany, bool, meta::none)                                   \
-  F(CompanyName, std::optional<std::string>, meta::none)           \
-  F(Firstname, std::optional<std::string>, meta::none)             \
-  F(Lastname, std::optional<std::string>, meta::none)              \
-  F(SSN, std::optional<std::string>, meta::none)                   \
-  F(Phone, std::optional<std::string>, meta::none)                 \
-  F(Mobile, std::optional<std::string>, meta::none)                \
-  F(Email, std::optional<std::string>, meta::none)                 \
-  F(StreetName, std::optional<std::string>, meta::none)            \
-  F(StreetNumber, std::optional<std::string>, meta::none)          \
-  F(ApartmentNumber, std::optional<std::string>, meta::none)       \
-  F(Zipcode, std::optional<std::string>, meta::none)               \
-  F(City, std::optional<std::string>, meta::none)                  \
-  F(COAddress, std::optional<std::string>, meta::none)             \
-  F(InvoiceFirstName, std::optional<std::string>, meta::none)      \
-  F(InvoiceLastName, std::optional<std::string>, meta::none)       \
-  F(InvoiceStreetName, std::optional<std::string>, meta::none)     \
-  F(InvoiceStreetNumber, std::optional<std::string>, meta::none)   \
+#define ORDERKIT_BROADBAND_CUSTOMER(F, C)                           \
+  F(ClientCustomerNumber, std::optional<std::string>, meta::none)   \
+  F(IsCompany, bool, meta::none)                                    \
+  F(CompanyName, std::optional<std::string>, meta::none)            \
+  F(Firstname, std::optional<std::string>, meta::none)              \
+  F(Lastname, std::optional<std::string>, meta::none)               \
+  F(SSN, std::optional<std::string>, meta::none)                    \
+  F(Phone, std::optional<std::string>, meta::none)                  \
+  F(Mobile, std::optional<std::string>, meta::none)                 \
+  F(Email, std::optional<std::string>, meta::none)                  \
+  F(StreetName, std::optional<std::string>, meta::none)             \
+  F(StreetNumber, std::optional<std::string>, meta::none)           \
+  F(ApartmentNumber, std::optional<std::string>, meta::none)        \
+  F(Zipcode, std::optional<std::string>, meta::none)                \
+  F(City, std::optional<std::string>, meta::none)                   \
+  F(COAddress, std::optional<std::string>, meta::none)              \
+  F(InvoiceFirstName, std::optional<std::string>, meta::none)       \
+  F(InvoiceLastName, std::optional<std::string>, meta::none)        \
+  F(InvoiceStreetName, std::optional<std::string>, meta::none)      \
+  F(InvoiceStreetNumber, std::optional<std::string>, meta::none)    \
   F(InvoiceApartmentNumber, std::optional<std::string>, meta::none) \
-  F(InvoiceZipcode, std::optional<std::string>, meta::none)        \
+  F(InvoiceZipcode, std::optional<std::string>, meta::none)         \
   F(InvoiceCity, std::optional<std::string>, meta::none)
 /// The customer placing a broadband order, with contact and invoice address.
 ORDERKIT_MODEL(Customer, ORDERKIT_BROADBAND_CUSTOMER, &api, "Customer", "")
 
-#define ORDERKIT_BROADBAND_ORDERNEW(F, C)                          \
-  F(AccessId, Guid, meta::none)                                    \
-  F(ProductId, Guid, meta::none)                                   \
-  F(StartDate, DateTime, meta::none)                               \
-  F(StopDate, std::optional<DateTime>, meta::omit_when_unset)      \
-  F(CurrentOperator, std::optional<std::string>, meta::none)       \
-  F(InvoiceType, std::optional<std::string>, meta::none)           \
-  F(UTM, std::optional<std::string>, meta::none)                   \
+#define ORDERKIT_BROADBAND_ORDERNEW(F, C)                     \
+  F(AccessId, Guid, meta::none)                               \
+  F(ProductId, Guid, meta::none)                              \
+  F(StartDate, DateTime, meta::none)                          \
+  F(StopDate, std::optional<DateTime>, meta::omit_when_unset) \
+  F(CurrentOperator, std::optional<std::string>, meta::none)  \
+  F(InvoiceType, std::optional<std::string>, meta::none)      \
+  F(UTM, std::optional<std::string>, meta::none)              \
   F(Customer, std::optional<broadband::Customer>, meta::none)
 /// A new broadband access order; the API answers with the stored order.
 ORDERKIT_MODEL(OrderNew, ORDERKIT_BROADBAND_ORDERNEW, &api, "OrderNew", "")

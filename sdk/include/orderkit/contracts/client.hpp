@@ -18,7 +18,8 @@ class Client {
   /// there is none. The value is std::nullopt when the server generated no order.
   Response<std::optional<OrderBase>> generate_order(std::int32_t id, const std::optional<Period>& period = std::nullopt,
                                                     const CallOptions& call = {}) const;
-  Response<std::optional<OrderBase>> generate_order(const GenerateOrderQuery& query, const CallOptions& call = {}) const;
+  Response<std::optional<OrderBase>> generate_order(const GenerateOrderQuery& query,
+                                                    const CallOptions& call = {}) const;
   /// The same without exceptions.
   ApiResult<std::optional<OrderBase>> try_generate_order(const GenerateOrderQuery& query,
                                                          const CallOptions& call = {}) const;

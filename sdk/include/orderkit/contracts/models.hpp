@@ -27,9 +27,9 @@ inline constexpr meta::ApiInfo api{
 /// The order type. Its members are not documented; values travel as integers.
 ORDERKIT_ENUM(OrderTypeEnum, std::int32_t)
 
-#define ORDERKIT_CONTRACTS_GENERATEORDERQUERY(F, C)                                       \
-  F(id, std::int32_t, meta::required | meta::doc("The customer contract id."))            \
-  F(from, std::optional<DateTime>, meta::doc("The from date of the period."))             \
+#define ORDERKIT_CONTRACTS_GENERATEORDERQUERY(F, C)                            \
+  F(id, std::int32_t, meta::required | meta::doc("The customer contract id.")) \
+  F(from, std::optional<DateTime>, meta::doc("The from date of the period."))  \
   F(till, std::optional<DateTime>, meta::doc("The till date of the period."))
 /// The URI parameters: the contract id and an optional period (both ends or neither).
 ORDERKIT_MODEL(GenerateOrderQuery, ORDERKIT_CONTRACTS_GENERATEORDERQUERY, &api, "GenerateOrderQuery", "",
@@ -38,22 +38,22 @@ ORDERKIT_MODEL(GenerateOrderQuery, ORDERKIT_CONTRACTS_GENERATEORDERQUERY, &api, 
 /// applies it with the field rules.
 void orderkit_rules(const GenerateOrderQuery& query, const std::string& path, std::vector<FieldError>& out);
 
-#define ORDERKIT_CONTRACTS_ORDERBASE(F, C)                                                               \
-  F(Id, std::int32_t, meta::must_be_zero | meta::doc("Gets or sets the identifier."))                    \
-  F(OrderCode, std::optional<std::string>,                                                               \
-    meta::required | meta::max_length(50) | meta::doc("Gets or sets the order code."))                   \
-  F(Type, OrderTypeEnum, meta::json_only | meta::get_only | meta::doc("Gets the OrderTypeEnumValue."))   \
-  F(OrderTypeId, std::int32_t, meta::required | meta::doc("Gets the OrderTypeId."))                      \
-  F(Date, DateTime, meta::required | meta::doc("Gets or sets the date."))                                \
-  F(OrderTotalIncVat, Decimal, meta::doc("Gets or sets the order total with the 'VAT'."))                \
+#define ORDERKIT_CONTRACTS_ORDERBASE(F, C)                                                                   \
+  F(Id, std::int32_t, meta::must_be_zero | meta::doc("Gets or sets the identifier."))                        \
+  F(OrderCode, std::optional<std::string>,                                                                   \
+    meta::required | meta::max_length(50) | meta::doc("Gets or sets the order code."))                       \
+  F(Type, OrderTypeEnum, meta::json_only | meta::get_only | meta::doc("Gets the OrderTypeEnumValue."))       \
+  F(OrderTypeId, std::int32_t, meta::required | meta::doc("Gets the OrderTypeId."))                          \
+  F(Date, DateTime, meta::required | meta::doc("Gets or sets the date."))                                    \
+  F(OrderTotalIncVat, Decimal, meta::doc("Gets or sets the order total with the 'VAT'."))                    \
   F(OrderTotalExVat, Decimal, meta::required | meta::doc("Gets or sets the order total without the 'VAT'.")) \
-  F(CurrencyId, std::int32_t, meta::required | meta::doc("Gets or sets the currency identifier."))       \
-  F(CurrencyCode, std::optional<std::string>, meta::doc("Gets or sets the currency code."))              \
-  F(Deleted, bool,                                                                                       \
-    meta::required | meta::doc("Gets or sets a value indicating whether this "                           \
-                               "<see cref=\"T:ShopCtrl.API.Models.OrderBase\" /> is deleted."))          \
-  F(ChangeTimestamp, std::optional<DateTime>, meta::doc("Gets or sets the change timestamp."))           \
-  F(MainStatusId, std::optional<std::int32_t>, meta::doc("Gets or sets the main status identifier."))    \
+  F(CurrencyId, std::int32_t, meta::required | meta::doc("Gets or sets the currency identifier."))           \
+  F(CurrencyCode, std::optional<std::string>, meta::doc("Gets or sets the currency code."))                  \
+  F(Deleted, bool,                                                                                           \
+    meta::required | meta::doc("Gets or sets a value indicating whether this "                               \
+                               "<see cref=\"T:ShopCtrl.API.Models.OrderBase\" /> is deleted."))              \
+  F(ChangeTimestamp, std::optional<DateTime>, meta::doc("Gets or sets the change timestamp."))               \
+  F(MainStatusId, std::optional<std::int32_t>, meta::doc("Gets or sets the main status identifier."))        \
   F(AffiliateId, std::optional<std::int32_t>, meta::doc("Gets or sets the Affiliate identifier."))
 /// The generated order.
 ORDERKIT_MODEL(OrderBase, ORDERKIT_CONTRACTS_ORDERBASE, &api, "OrderBase", "")

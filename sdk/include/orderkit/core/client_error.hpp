@@ -132,9 +132,18 @@ class Outcome {
   explicit operator bool() const noexcept { return ok(); }
 
   /// The value; throws the matching ClientException subclass when there is none.
-  T& value() & { check(); return std::get<0>(state_); }
-  const T& value() const& { check(); return std::get<0>(state_); }
-  T&& value() && { check(); return std::get<0>(std::move(state_)); }
+  T& value() & {
+    check();
+    return std::get<0>(state_);
+  }
+  const T& value() const& {
+    check();
+    return std::get<0>(state_);
+  }
+  T&& value() && {
+    check();
+    return std::get<0>(std::move(state_));
+  }
 
   /// The error; only valid when !ok().
   const ClientError& error() const& { return std::get<1>(state_); }

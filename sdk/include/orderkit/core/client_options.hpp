@@ -64,10 +64,10 @@ struct Timeouts {
 /// before attempt n+1 is min(max_delay, base_delay * 2^(n-1)), reduced by a random fraction up to
 /// `jitter`, or the server's Retry-After (seconds or HTTP-date) when it sends one.
 struct RetryPolicy final {
-  int max_attempts = 3;                              // 1 turns retries off
+  int max_attempts = 3;  // 1 turns retries off
   std::chrono::milliseconds base_delay{200};
   std::chrono::milliseconds max_delay{10'000};
-  double jitter = 0.5;                               // 0: exact delays; 1: anywhere in [0, delay]
+  double jitter = 0.5;  // 0: exact delays; 1: anywhere in [0, delay]
   std::vector<int> retry_statuses{429, 502, 503, 504};
   bool retry_connection_failures = true;
   bool honour_retry_after = true;

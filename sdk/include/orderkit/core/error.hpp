@@ -43,9 +43,18 @@ class Result {
   explicit operator bool() const noexcept { return ok(); }
 
   /// The value; throws DecodeError when there is none.
-  T& value() & { check(); return std::get<0>(state_); }
-  const T& value() const& { check(); return std::get<0>(state_); }
-  T&& value() && { check(); return std::get<0>(std::move(state_)); }
+  T& value() & {
+    check();
+    return std::get<0>(state_);
+  }
+  const T& value() const& {
+    check();
+    return std::get<0>(state_);
+  }
+  T&& value() && {
+    check();
+    return std::get<0>(std::move(state_));
+  }
 
   /// The errors (empty when ok()).
   const std::vector<FieldError>& errors() const noexcept {

@@ -34,10 +34,10 @@ enum class NameCase : std::uint8_t { as_declared, camel };
 
 /// One documented API (one help page).
 struct ApiInfo {
-  const char* id;           // "broadband", "contracts", "mobile", "licenses"
-  const char* title;        // one line for listings
+  const char* id;     // "broadband", "contracts", "mobile", "licenses"
+  const char* title;  // one line for listings
   XmlStyle xml;
-  bool xsd_before_xsi;      // XmlSerializer's root declarations, in the order the page shows them
+  bool xsd_before_xsi;  // XmlSerializer's root declarations, in the order the page shows them
   // The page's prose about its one action, where it has any ("" where it has none): the action's
   // summary, the body parameter's description and the response's (the help pages show them).
   const char* summary = "";
@@ -47,25 +47,25 @@ struct ApiInfo {
 
 /// One documented model.
 struct ModelInfo {
-  const char* name;         // the documented type name, e.g. "OrderCreationRequest"
+  const char* name;  // the documented type name, e.g. "OrderCreationRequest"
   const ApiInfo* api;
-  const char* xml_name;     // element name as a document root or collection item
-  const char* xml_ns;       // namespace of the type's members and root ("" for none)
+  const char* xml_name;  // element name as a document root or collection item
+  const char* xml_ns;    // namespace of the type's members and root ("" for none)
   NameCase json_case = NameCase::as_declared;
-  bool has_body = true;     // false for a model that travels in the URI (001's query)
+  bool has_body = true;  // false for a model that travels in the URI (001's query)
 };
 
 /// Per-field options; combine with |.
 enum Flag : std::uint32_t {
-  kRequired = 1u << 0,      // [Required]: must be present (and non-empty for strings)
-  kJsonOnly = 1u << 1,      // on the JSON wire only ([XmlIgnore] or get-only under XmlSerializer)
-  kGetOnly = 1u << 2,       // get-only in .NET: the sample generator leaves it at its default
-  kBaseClass = 1u << 3,     // declared on a base class: DataContract writes these members first
-  kUndocumented = 1u << 4,  // on the wire but missing from the page's table
-  kMustBeZero = 1u << 5,    // "Must be 0 (for insert operations)"
-  kXmlOmitEmpty = 1u << 6,  // an empty collection is left out of XML, as the page shows
-  kAnyValue = 1u << 7,      // .NET `object`: any JSON value is read, kept as its text (compact JSON)
-  kOmitWhenUnset = 1u << 8, // nullability the page cannot tell: an unset value is left out, not null
+  kRequired = 1u << 0,       // [Required]: must be present (and non-empty for strings)
+  kJsonOnly = 1u << 1,       // on the JSON wire only ([XmlIgnore] or get-only under XmlSerializer)
+  kGetOnly = 1u << 2,        // get-only in .NET: the sample generator leaves it at its default
+  kBaseClass = 1u << 3,      // declared on a base class: DataContract writes these members first
+  kUndocumented = 1u << 4,   // on the wire but missing from the page's table
+  kMustBeZero = 1u << 5,     // "Must be 0 (for insert operations)"
+  kXmlOmitEmpty = 1u << 6,   // an empty collection is left out of XML, as the page shows
+  kAnyValue = 1u << 7,       // .NET `object`: any JSON value is read, kept as its text (compact JSON)
+  kOmitWhenUnset = 1u << 8,  // nullability the page cannot tell: an unset value is left out, not null
 };
 
 struct Opts {
@@ -113,13 +113,19 @@ struct Computed {
 };
 
 template <class C, class M>
-constexpr Field<C, M> field(const char* name, M C::*member, Opts opts) { return {name, member, opts}; }
+constexpr Field<C, M> field(const char* name, M C::*member, Opts opts) {
+  return {name, member, opts};
+}
 template <class C, class R>
-constexpr Computed<C, R> computed(const char* name, R (C::*getter)() const) { return {name, getter}; }
+constexpr Computed<C, R> computed(const char* name, R (C::*getter)() const) {
+  return {name, getter};
+}
 
 struct Start {};
 template <class... F>
-constexpr std::tuple<F...> field_list(Start, F... f) { return std::tuple<F...>{f...}; }
+constexpr std::tuple<F...> field_list(Start, F... f) {
+  return std::tuple<F...>{f...};
+}
 
 // ---- type classification -----------------------------------------------------------------
 
@@ -148,28 +154,44 @@ template <class T>
 inline constexpr bool is_vector_v = is_vector<T>::value;
 
 template <class T>
-struct unwrap_optional { using type = T; };
+struct unwrap_optional {
+  using type = T;
+};
 template <class T>
-struct unwrap_optional<std::optional<T>> { using type = T; };
+struct unwrap_optional<std::optional<T>> {
+  using type = T;
+};
 template <class T>
 using unwrap_optional_t = typename unwrap_optional<T>::type;
 
 /// The model of a document: T itself, or the item type of a collection.
 template <class T>
-struct item { using type = T; };
+struct item {
+  using type = T;
+};
 template <class T, class A>
-struct item<std::vector<T, A>> { using type = T; };
+struct item<std::vector<T, A>> {
+  using type = T;
+};
 template <class T>
 using item_t = typename item<T>::type;
 
 template <class T>
-constexpr const ModelInfo& info() { return meta_of<T>::info; }
+constexpr const ModelInfo& info() {
+  return meta_of<T>::info;
+}
 template <class T>
-constexpr const auto& fields() { return meta_of<T>::fields; }
+constexpr const auto& fields() {
+  return meta_of<T>::fields;
+}
 template <class T>
-constexpr const auto& computed_fields() { return meta_of<T>::computed; }
+constexpr const auto& computed_fields() {
+  return meta_of<T>::computed;
+}
 template <class T>
-constexpr std::size_t field_count() { return std::tuple_size_v<std::decay_t<decltype(fields<T>())>>; }
+constexpr std::size_t field_count() {
+  return std::tuple_size_v<std::decay_t<decltype(fields<T>())>>;
+}
 
 /// Calls f(field) for every data member of T, in declaration (JSON) order.
 template <class T, class F>
@@ -186,12 +208,14 @@ constexpr void for_each_computed(F&& f) {
 /// Strings and models are .NET reference types: std::optional only says they may be null.
 template <class T>
 inline constexpr bool is_dotnet_value_type_v =
-    std::is_arithmetic_v<T> || std::is_enum_v<T> || std::is_same_v<T, Decimal> ||
-    std::is_same_v<T, DateTime> || std::is_same_v<T, Guid>;
+    std::is_arithmetic_v<T> || std::is_enum_v<T> || std::is_same_v<T, Decimal> || std::is_same_v<T, DateTime> ||
+    std::is_same_v<T, Guid>;
 
 /// Enums carry their documented name through ORDERKIT_ENUM.
 template <class E>
-constexpr const char* enum_name() { return orderkit_enum_name(static_cast<const E*>(nullptr)); }
+constexpr const char* enum_name() {
+  return orderkit_enum_name(static_cast<const E*>(nullptr));
+}
 
 // ---- the walk over field types ------------------------------------------------------------
 
@@ -199,20 +223,30 @@ constexpr const char* enum_name() { return orderkit_enum_name(static_cast<const 
 /// collection of one of these; `visit_type` is the one place that tells them apart.
 namespace kind {
 template <class T>
-struct optional { using type = T; };     // std::optional<T>
+struct optional {
+  using type = T;
+};  // std::optional<T>
 template <class T>
-struct vector { using type = T; };       // std::vector<T>
+struct vector {
+  using type = T;
+};  // std::vector<T>
 template <class T>
-struct model { using type = T; };        // a type declared with ORDERKIT_MODEL
+struct model {
+  using type = T;
+};  // a type declared with ORDERKIT_MODEL
 template <class T>
-struct enumeration { using type = T; };  // a type declared with ORDERKIT_ENUM
+struct enumeration {
+  using type = T;
+};  // a type declared with ORDERKIT_ENUM
 template <class T>
-struct integer { using type = T; };      // std::int32_t, std::int64_t
+struct integer {
+  using type = T;
+};  // std::int32_t, std::int64_t
 struct boolean {};
-struct decimal {};                       // orderkit::Decimal
-struct datetime {};                      // orderkit::DateTime
-struct guid {};                          // orderkit::Guid
-struct string {};                        // std::string
+struct decimal {};   // orderkit::Decimal
+struct datetime {};  // orderkit::DateTime
+struct guid {};      // orderkit::Guid
+struct string {};    // std::string
 }  // namespace kind
 
 /// Calls `visitor(tag)` with the kind tag of field type T and returns what it returns. Every walk
@@ -251,15 +285,25 @@ std::string type_name();
 namespace detail {
 struct TypeName {
   template <class U>
-  std::string operator()(kind::optional<U>) const { return type_name<U>(); }
+  std::string operator()(kind::optional<U>) const {
+    return type_name<U>();
+  }
   template <class U>
-  std::string operator()(kind::vector<U>) const { return "Collection of " + type_name<U>(); }
+  std::string operator()(kind::vector<U>) const {
+    return "Collection of " + type_name<U>();
+  }
   template <class M>
-  std::string operator()(kind::model<M>) const { return info<M>().name; }
+  std::string operator()(kind::model<M>) const {
+    return info<M>().name;
+  }
   template <class E>
-  std::string operator()(kind::enumeration<E>) const { return enum_name<E>(); }
+  std::string operator()(kind::enumeration<E>) const {
+    return enum_name<E>();
+  }
   template <class I>
-  std::string operator()(kind::integer<I>) const { return "integer"; }
+  std::string operator()(kind::integer<I>) const {
+    return "integer";
+  }
   std::string operator()(kind::boolean) const { return "boolean"; }
   std::string operator()(kind::decimal) const { return "decimal number"; }
   std::string operator()(kind::datetime) const { return "date"; }
@@ -318,25 +362,25 @@ bool equal(const T& a, const T& b) {
 /// Declares model `Name` from the table macro `FIELDS(F, C)`: F(member, type, options) rows are
 /// data members, C(member, type, expression) rows are read-only computed properties. The
 /// trailing arguments initialise ModelInfo after its name (api, xml_name, xml_ns, ...).
-#define ORDERKIT_MODEL(Name, FIELDS, ...)                                                         \
-  struct Name {                                                                                   \
-    FIELDS(ORDERKIT_DETAIL_MEMBER, ORDERKIT_DETAIL_COMPUTED_MEMBER)                               \
-  };                                                                                              \
-  struct Name##Meta {                                                                             \
-    using Self = Name;                                                                            \
-    static constexpr ::orderkit::meta::ModelInfo info{#Name, __VA_ARGS__};                       \
-    static constexpr auto fields = ::orderkit::meta::field_list(                                  \
-        ::orderkit::meta::Start{} FIELDS(ORDERKIT_DETAIL_FIELD, ORDERKIT_DETAIL_SKIP));           \
-    static constexpr auto computed = ::orderkit::meta::field_list(                                \
-        ::orderkit::meta::Start{} FIELDS(ORDERKIT_DETAIL_SKIP, ORDERKIT_DETAIL_COMPUTED));        \
-    /* Every row's name in table order, data and computed rows interleaved as the page lists them. */ \
-    static constexpr const char* declared[] = {FIELDS(ORDERKIT_DETAIL_NAME, ORDERKIT_DETAIL_NAME)}; \
-  };                                                                                              \
-  Name##Meta orderkit_meta(const Name*);                                                          \
-  inline bool operator==(const Name& a, const Name& b) { return ::orderkit::meta::equal(a, b); } \
+#define ORDERKIT_MODEL(Name, FIELDS, ...)                                                                             \
+  struct Name {                                                                                                       \
+    FIELDS(ORDERKIT_DETAIL_MEMBER, ORDERKIT_DETAIL_COMPUTED_MEMBER)                                                   \
+  };                                                                                                                  \
+  struct Name##Meta {                                                                                                 \
+    using Self = Name;                                                                                                \
+    static constexpr ::orderkit::meta::ModelInfo info{#Name, __VA_ARGS__};                                            \
+    static constexpr auto fields =                                                                                    \
+        ::orderkit::meta::field_list(::orderkit::meta::Start {} FIELDS(ORDERKIT_DETAIL_FIELD, ORDERKIT_DETAIL_SKIP)); \
+    static constexpr auto computed = ::orderkit::meta::field_list(                                                    \
+        ::orderkit::meta::Start {} FIELDS(ORDERKIT_DETAIL_SKIP, ORDERKIT_DETAIL_COMPUTED));                           \
+    /* Every row's name in table order, data and computed rows interleaved as the page lists them. */                 \
+    static constexpr const char* declared[] = {FIELDS(ORDERKIT_DETAIL_NAME, ORDERKIT_DETAIL_NAME)};                   \
+  };                                                                                                                  \
+  Name##Meta orderkit_meta(const Name*);                                                                              \
+  inline bool operator==(const Name& a, const Name& b) { return ::orderkit::meta::equal(a, b); }                      \
   inline bool operator!=(const Name& a, const Name& b) { return !(a == b); }
 
 /// Declares an enum serialized as its integer value (Newtonsoft's default), with its name.
-#define ORDERKIT_ENUM(Name, Underlying, ...)                  \
-  enum class Name : Underlying { __VA_ARGS__ };               \
+#define ORDERKIT_ENUM(Name, Underlying, ...)    \
+  enum class Name : Underlying { __VA_ARGS__ }; \
   constexpr const char* orderkit_enum_name(const Name*) { return #Name; }

@@ -40,7 +40,7 @@ std::chrono::milliseconds backoff_delay(const RetryPolicy& policy, int attempt, 
 /// also the obsolete RFC 850 and asctime forms). A date in the past is zero. Nothing for
 /// anything else.
 std::optional<std::chrono::milliseconds> parse_retry_after(std::string_view value,
-                                                          std::chrono::system_clock::time_point now);
+                                                           std::chrono::system_clock::time_point now);
 
 /// Whether a method may be sent twice without changing the outcome (RFC 9110 9.2.2).
 bool is_idempotent_method(std::string_view method) noexcept;

@@ -32,7 +32,7 @@ inline constexpr meta::ApiInfo api{
 inline constexpr const char* controllers_ns =
     "http://schemas.datacontract.org/2004/07/LimitlessMobile.WebAPI.Controllers";
 
-#define ORDERKIT_MOBILE_ADDRESS(F, C)                    \
+#define ORDERKIT_MOBILE_ADDRESS(F, C)                           \
   F(ApartmentNumber, std::optional<std::string>, meta::none)    \
   F(Attention, std::optional<std::string>, meta::none)          \
   F(City, std::optional<std::string>, meta::none)               \
@@ -55,84 +55,84 @@ inline constexpr const char* controllers_ns =
 /// A postal address.
 ORDERKIT_MODEL(Address, ORDERKIT_MOBILE_ADDRESS, &api, "Address", "")
 
-#define ORDERKIT_MOBILE_ADDITIONALADDRESS(F, C)                  \
-  F(Address, std::optional<mobile::Address>, meta::none)         \
-  F(CompanyName, std::optional<std::string>, meta::none)                \
-  F(CustomerType, std::int32_t, meta::none)                      \
-  F(Firstname, std::optional<std::string>, meta::none)                  \
+#define ORDERKIT_MOBILE_ADDITIONALADDRESS(F, C)          \
+  F(Address, std::optional<mobile::Address>, meta::none) \
+  F(CompanyName, std::optional<std::string>, meta::none) \
+  F(CustomerType, std::int32_t, meta::none)              \
+  F(Firstname, std::optional<std::string>, meta::none)   \
   F(Lastname, std::optional<std::string>, meta::none)
 /// A billing or shipping address with the name it is addressed to.
 ORDERKIT_MODEL(AdditionalAddress, ORDERKIT_MOBILE_ADDITIONALADDRESS, &api, "AdditionalAddress", "")
 
-#define ORDERKIT_MOBILE_ORDERDETAIL(F, C)                                          \
+#define ORDERKIT_MOBILE_ORDERDETAIL(F, C)                                                 \
   F(DonorAccountNumber, std::optional<std::string>, meta::none)                           \
-  F(DonorContractTypePrepaid, std::optional<bool>, meta::none)                     \
+  F(DonorContractTypePrepaid, std::optional<bool>, meta::none)                            \
   F(DonorOperatorCode, std::optional<std::string>, meta::none)                            \
   F(IccId, std::optional<std::string>, meta::none)                                        \
   F(NpSubscriberId, std::optional<std::string>, meta::none)                               \
-  F(NumberPorting, bool, meta::none)                                               \
+  F(NumberPorting, bool, meta::none)                                                      \
   F(NumberReservationCode, std::optional<std::string>, meta::none)                        \
   F(PhoneNumber, std::optional<std::string>, meta::none)                                  \
-  F(SimTypeId, std::int32_t, meta::none)                                           \
-  F(TempNumberStartDate, std::optional<DateTime>, meta::none)                      \
+  F(SimTypeId, std::int32_t, meta::none)                                                  \
+  F(TempNumberStartDate, std::optional<DateTime>, meta::none)                             \
   F(TemporaryPhoneNumber, std::optional<std::string>, meta::none)                         \
-  F(BankInformationId, std::optional<std::int32_t>, meta::base_class)              \
+  F(BankInformationId, std::optional<std::int32_t>, meta::base_class)                     \
   F(CreatedBy, std::optional<std::string>, meta::base_class)                              \
-  F(CustomerId, std::int32_t, meta::base_class)                                    \
-  F(Date, DateTime, meta::base_class)                                              \
-  F(InitialBalance, std::optional<std::int32_t>, meta::base_class)                 \
-  F(OrderGroupGuid, std::optional<Guid>, meta::base_class | meta::omit_when_unset) \
-  F(PackageProvisioningCode, std::int32_t, meta::base_class)                       \
-  F(PayerAddressId, std::optional<std::int32_t>, meta::base_class)                 \
-  F(PaymentInformationId, std::optional<std::int32_t>, meta::base_class)           \
-  F(PricePlanProvisioningCode, std::int32_t, meta::base_class)                     \
+  F(CustomerId, std::int32_t, meta::base_class)                                           \
+  F(Date, DateTime, meta::base_class)                                                     \
+  F(InitialBalance, std::optional<std::int32_t>, meta::base_class)                        \
+  F(OrderGroupGuid, std::optional<Guid>, meta::base_class | meta::omit_when_unset)        \
+  F(PackageProvisioningCode, std::int32_t, meta::base_class)                              \
+  F(PayerAddressId, std::optional<std::int32_t>, meta::base_class)                        \
+  F(PaymentInformationId, std::optional<std::int32_t>, meta::base_class)                  \
+  F(PricePlanProvisioningCode, std::int32_t, meta::base_class)                            \
   F(ProductProvisioningCodes, std::optional<std::vector<std::int32_t>>, meta::base_class) \
   F(SalesCode, std::optional<std::string>, meta::base_class)                              \
-  F(ShippingAddressId, std::optional<std::int32_t>, meta::base_class)              \
-  F(SubscriptionTypeId, std::int32_t, meta::base_class)                            \
-  F(TopUpAmount, std::optional<std::int32_t>, meta::base_class)                    \
-  F(TopUpThreshold, std::optional<std::int32_t>, meta::base_class)                 \
-  F(TopUpType, std::int32_t, meta::base_class)                                     \
-  F(WholeSaleSalesRepresentativeId, std::optional<std::int32_t>, meta::base_class) \
+  F(ShippingAddressId, std::optional<std::int32_t>, meta::base_class)                     \
+  F(SubscriptionTypeId, std::int32_t, meta::base_class)                                   \
+  F(TopUpAmount, std::optional<std::int32_t>, meta::base_class)                           \
+  F(TopUpThreshold, std::optional<std::int32_t>, meta::base_class)                        \
+  F(TopUpType, std::int32_t, meta::base_class)                                            \
+  F(WholeSaleSalesRepresentativeId, std::optional<std::int32_t>, meta::base_class)        \
   F(WholeSalesPartnerId, std::optional<std::int32_t>, meta::base_class)
 /// One subscription to create: number (new, reserved or ported), SIM, plan and top-up.
 ORDERKIT_MODEL(OrderDetail, ORDERKIT_MOBILE_ORDERDETAIL, &api, "OrderDetail", "")
 
-#define ORDERKIT_MOBILE_ORDERITEM(F, C)                            \
-  F(CategoryId, std::int32_t, meta::none)                          \
-  F(VoluntaryTopupAmount, Decimal, meta::none)                     \
+#define ORDERKIT_MOBILE_ORDERITEM(F, C)        \
+  F(CategoryId, std::int32_t, meta::none)      \
+  F(VoluntaryTopupAmount, Decimal, meta::none) \
   F(OrderDetail, std::optional<mobile::OrderDetail>, meta::none)
 /// One item of an order: its subscription category and details.
 ORDERKIT_MODEL(OrderItem, ORDERKIT_MOBILE_ORDERITEM, &api, "OrdersController.OrderItem", controllers_ns)
 
-#define ORDERKIT_MOBILE_ORDERCREATIONREQUEST(F, C)                                   \
-  F(OrderDetails, std::optional<std::vector<OrderItem>>, meta::none)                 \
-  F(PaymentId, std::int32_t, meta::none)                                             \
-  F(OrderPaymentAccountSourceId, std::optional<std::string>, meta::none)                    \
-  F(OrderPaymentDescription, std::optional<std::string>, meta::none)                        \
-  F(NewBillingAddress, std::optional<AdditionalAddress>, meta::none)                 \
+#define ORDERKIT_MOBILE_ORDERCREATIONREQUEST(F, C)                       \
+  F(OrderDetails, std::optional<std::vector<OrderItem>>, meta::none)     \
+  F(PaymentId, std::int32_t, meta::none)                                 \
+  F(OrderPaymentAccountSourceId, std::optional<std::string>, meta::none) \
+  F(OrderPaymentDescription, std::optional<std::string>, meta::none)     \
+  F(NewBillingAddress, std::optional<AdditionalAddress>, meta::none)     \
   F(NewShippingAddress, std::optional<AdditionalAddress>, meta::none)
 /// An order for one or more new subscriptions, with payment and optional new addresses.
 ORDERKIT_MODEL(OrderCreationRequest, ORDERKIT_MOBILE_ORDERCREATIONREQUEST, &api,
                "OrdersController.OrderCreationRequest", controllers_ns)
 
-#define ORDERKIT_MOBILE_ORDER(F, C)                                \
-  F(CategoryId, std::int32_t, meta::none)                          \
-  F(CreatedDate, DateTime, meta::none)                             \
-  F(Date, DateTime, meta::none)                                    \
-  F(Id, std::int32_t, meta::none)                                  \
-  F(OrderTypeId, std::int32_t, meta::none)                         \
-  F(PhoneNumber, std::optional<std::string>, meta::none)                  \
-  F(SalesCode, std::optional<std::string>, meta::none)                    \
-  F(StatusId, std::int32_t, meta::none)                            \
-  F(SubscriptionId, std::optional<std::int32_t>, meta::none)       \
+#define ORDERKIT_MOBILE_ORDER(F, C)                          \
+  F(CategoryId, std::int32_t, meta::none)                    \
+  F(CreatedDate, DateTime, meta::none)                       \
+  F(Date, DateTime, meta::none)                              \
+  F(Id, std::int32_t, meta::none)                            \
+  F(OrderTypeId, std::int32_t, meta::none)                   \
+  F(PhoneNumber, std::optional<std::string>, meta::none)     \
+  F(SalesCode, std::optional<std::string>, meta::none)       \
+  F(StatusId, std::int32_t, meta::none)                      \
+  F(SubscriptionId, std::optional<std::int32_t>, meta::none) \
   F(WholeSalesPartnerId, std::int32_t, meta::none)
 /// A created order as stored by the server.
 ORDERKIT_MODEL(Order, ORDERKIT_MOBILE_ORDER, &api, "Order", "")
 
-#define ORDERKIT_MOBILE_ORDERDETAILRESULT(F, C)                    \
-  F(Success, bool, meta::none)                                     \
-  F(ErrorMessage, std::optional<std::string>, meta::none)                 \
+#define ORDERKIT_MOBILE_ORDERDETAILRESULT(F, C)           \
+  F(Success, bool, meta::none)                            \
+  F(ErrorMessage, std::optional<std::string>, meta::none) \
   F(Order, std::optional<mobile::Order>, meta::none)
 /// The outcome for one posted item: the order, or why it failed.
 ORDERKIT_MODEL(OrderDetailResult, ORDERKIT_MOBILE_ORDERDETAILRESULT, &api, "OrdersController.OrderDetailResult",

@@ -63,8 +63,8 @@ class FakeTransport final : public Transport {
 };
 
 /// A response with a body and its Content-Type.
-inline HttpResponse make_response(int status, std::string body, std::string content_type = "application/json; charset=utf-8",
-                                  Headers headers = {}) {
+inline HttpResponse make_response(int status, std::string body,
+                                  std::string content_type = "application/json; charset=utf-8", Headers headers = {}) {
   HttpResponse response;
   response.status = status;
   response.reason = reason_phrase(status);

@@ -72,7 +72,8 @@ constexpr std::uint64_t json_unplain_bytes(std::uint64_t x) {
 static_assert(json_unplain_bytes(0x2020202020202020ULL) == 0 && json_unplain_bytes(0x7E7E7E7E7E7E7E7EULL) == 0);
 static_assert(json_unplain_bytes(0x2020202220202020ULL) == 0x0000008000000000ULL);
 static_assert(json_unplain_bytes(0x5C20202020202020ULL) == 0x8000000000000000ULL);
-static_assert((json_unplain_bytes(0x202020202020201FULL) & 0xFF) == 0x80 && json_unplain_bytes(0x2020202020802020ULL) != 0);
+static_assert((json_unplain_bytes(0x202020202020201FULL) & 0xFF) == 0x80 &&
+              json_unplain_bytes(0x2020202020802020ULL) != 0);
 
 /// Appends s[from...] escaped, s[from] being a byte that is not plain (append_json_escaped's rest).
 void append_json_escaped_from(std::string& out, std::string_view s, std::size_t from);
