@@ -45,9 +45,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     ORDERKIT_FUZZ_CHECK(added.json.empty(), text, "a refused stub answered JSON too");
   } else {
     ORDERKIT_FUZZ_CHECK(nlohmann::json::accept(state->stubs_json()), text, state->stubs_json());
-    for (const auto& [path, body] : {std::pair{"/mobile/api/orders", R"({"PaymentId":5,"OrderDetails":[]})"},
-                                     std::pair{"/licenses/api/order/data", R"({"Action":"x"})"},
-                                     std::pair{"/broadband/api/orders", "{}"}}) {
+    for (const auto& [path, body] :
+         {std::pair{"/mobile/api/orders", R"({"PaymentId":5,"OrderDetails":[]})"},
+          std::pair{"/licenses/api/order/data", R"({"Action":"x"})"}, std::pair{"/broadband/api/orders", "{}"}}) {
       const mock::MockResponse response = state->handle(order_request(path, body));
       ORDERKIT_FUZZ_CHECK(response.status >= 200 && response.status <= 599, text, std::to_string(response.status));
     }
