@@ -32,14 +32,14 @@ endif()
 run("install ${ORDERKIT_BUILD_DIR} into ${prefix}"
     "${CMAKE_COMMAND}" --install "${ORDERKIT_BUILD_DIR}" --prefix "${prefix}" ${config_args})
 
-# The export must not mention build-tree helpers or the private JSON library.
+# The export must not mention build-tree helpers or the libraries only the tests use.
 file(GLOB_RECURSE target_files "${prefix}/*/orderkitTargets*.cmake")
 if(NOT target_files)
   message(FATAL_ERROR "consumer test: no orderkitTargets*.cmake installed under ${prefix}")
 endif()
 foreach(f IN LISTS target_files)
   file(READ "${f}" content)
-  foreach(bad IN ITEMS dep_json dep_tinyxml2 dep_boost_test orderkit_warnings nlohmann)
+  foreach(bad IN ITEMS dep_json dep_tinyxml2 dep_boost_test orderkit_warnings nlohmann tinyxml2)
     string(FIND "${content}" "${bad}" pos)
     if(NOT pos EQUAL -1)
       message(FATAL_ERROR "consumer test: ${f} mentions '${bad}' (private dependency leaked)")

@@ -22,11 +22,9 @@ add_library(dep_boost_test INTERFACE)
 target_link_libraries(dep_boost_test INTERFACE Boost::unit_test_framework)
 target_compile_definitions(dep_boost_test INTERFACE BOOST_TEST_DYN_LINK)
 
-# How an installed static orderkit_sdk reaches its private dependencies:
-# consumers must link tinyxml2, so the package config calls find_dependency(tinyxml2)
-# and the exported link interface names tinyxml2::tinyxml2 (see sdk/CMakeLists.txt).
-set(ORDERKIT_SDK_INSTALL_LINK_ONLY tinyxml2::tinyxml2)
-set(ORDERKIT_SDK_FIND_DEPENDENCIES "find_dependency(tinyxml2)")
+# orderkit::sdk has no third-party dependency (its JSON and XML readers and writers are its own):
+# nlohmann/json and tinyxml2 are the tests' and benchmarks' oracles only.
+set(ORDERKIT_SDK_FIND_DEPENDENCIES "")
 
 # Debian's cpp-httplib has no CMake config, only a .pc file (it carries
 # -DCPPHTTPLIB_OPENSSL_SUPPORT etc., which must match the compiled libcpp-httplib).
@@ -38,8 +36,7 @@ target_link_libraries(dep_httplib INTERFACE PkgConfig::HTTPLIB Threads::Threads)
 # its users' link: the package config looks them up again (QUIET, so that users of orderkit::sdk
 # alone need no cpp-httplib) under a prefix that cannot clash with the user's own variables.
 set(ORDERKIT_TRANSPORT_INSTALL_LINK_ONLY PkgConfig::ORDERKIT_HTTPLIB Threads::Threads)
-string(APPEND ORDERKIT_SDK_FIND_DEPENDENCIES "
-find_dependency(Threads)
+string(APPEND ORDERKIT_SDK_FIND_DEPENDENCIES "find_dependency(Threads)
 find_dependency(PkgConfig)
 pkg_check_modules(ORDERKIT_HTTPLIB QUIET IMPORTED_TARGET cpp-httplib)")
 

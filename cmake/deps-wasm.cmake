@@ -74,12 +74,10 @@ if(NOT EXISTS "${TINYXML2_SOURCE_DIR}/tinyxml2.cpp" OR NOT EXISTS "${TINYXML2_SO
     "    bash scripts/fetch-tinyxml2.sh\n"
     "(or bash scripts/setup.sh), then configure again.")
 endif()
-# An OBJECT library: its objects go straight into the static orderkit_sdk archive, so the installed
-# wasm library is self-contained and the export needs no extra target.
+# Only the tests and benchmarks link it (the SDK's readers are its own), as objects of their own.
 add_library(dep_tinyxml2 OBJECT "${TINYXML2_SOURCE_DIR}/tinyxml2.cpp")
 target_include_directories(dep_tinyxml2 SYSTEM PUBLIC "$<BUILD_INTERFACE:${TINYXML2_SOURCE_DIR}>")
 target_compile_features(dep_tinyxml2 PRIVATE cxx_std_17)
-set(ORDERKIT_SDK_INSTALL_LINK_ONLY "")
 set(ORDERKIT_SDK_FIND_DEPENDENCIES "")
 
 add_library(dep_boost_test INTERFACE)
