@@ -103,6 +103,10 @@ StubsAdded StubStore::add(std::string_view text) {
     as_given = nlohmann::ordered_json::parse(text.begin(), text.end());
   } catch (const json::parse_error& e) {
     return {"", std::string("not JSON: ") + e.what()};
+  } catch (const json::exception& e) {
+    // Valid JSON the reader cannot hold, such as a number beyond a double (1e400): refused the
+    // same way, not thrown out of the admin route.
+    return {"", std::string("not readable: ") + e.what()};
   }
   // {"stubs": [...]} or one stub.
   std::vector<const json*> items;
