@@ -16,10 +16,11 @@ using namespace orderkit;
 
 namespace {
 
-// Literals, '.', groups, alternation, quantifiers and anchors: std::regex and ours read these
-// alike. (Not classes: libstdc++ reads "[]" differently; not escapes: it accepts "\q".)
+// Literals, '.', groups, alternation, * + ? and anchors: std::regex and ours read these alike.
+// (Not classes: libstdc++ reads "[]" differently; not escapes: it accepts "\q"; not counts:
+// "(|){31}" is 2^31 paths for std::regex, which the seed timeout-stdregex-counted-empty keeps.)
 bool shared_syntax(std::string_view pattern) {
-  return pattern.size() <= 12 && pattern.find_first_not_of("abAB.*+?|()^${},0123") == std::string_view::npos;
+  return pattern.size() <= 12 && pattern.find_first_not_of("abAB.*+?|()^$") == std::string_view::npos;
 }
 
 }  // namespace
