@@ -14,7 +14,6 @@
 #include <functional>
 #include <limits>
 #include <memory>
-#include <regex>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -24,27 +23,29 @@
 
 #include "body_format.hpp"
 #include "decoded_body.hpp"
+#include "pattern.hpp"
 
 namespace orderkit::mock {
 
-/// Values longer than this never match a "matches" test: std::regex backtracks, and on a long
-/// value a hostile pattern could hold a worker (docs/mock.md, Stubs, Limits).
+/// Values longer than this never match a "matches" test or a pathPattern. The matcher is linear,
+/// but its cost per byte is the pattern's program (up to Pattern::kMaxInstructions), and a body's
+/// string field can be as long as the body (docs/mock.md, Stubs, Limits).
 constexpr std::size_t kMaxRegexSubject = 4096;
 
 /// One MATCH of a stub: {"equalTo": value}, {"matches": "regex"} or {"present": bool}.
 struct MatchSpec {
   enum class Kind : std::uint8_t { equal_to, matches, present };
   Kind kind = Kind::present;
-  nlohmann::json value;                     // equal_to's
-  std::shared_ptr<const std::regex> regex;  // matches', compiled once when the stub is added
-  bool present = true;                      // present's
+  nlohmann::json value;                  // equal_to's
+  std::shared_ptr<const Pattern> regex;  // matches', compiled once when the stub is added
+  bool present = true;                   // present's
 
   /// Whether a string matches (equal_to a string, matches, present).
   bool test_text(const std::string* text) const;
 };
 
-/// Whole-match of a bounded subject; a regex that fails at run time (too complex) does not match.
-bool regex_matches(const std::regex& regex, std::string_view subject);
+/// Whole-match of a subject of at most kMaxRegexSubject bytes.
+bool regex_matches(const Pattern& regex, std::string_view subject);
 
 /// A test of a decoded request model (the std::any of DecodedBody).
 using BodyTest = std::function<bool(const std::any&)>;

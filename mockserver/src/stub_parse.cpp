@@ -2,8 +2,6 @@
 // paths compiled against the request model, regexes compiled, the response body decoded and
 // validated as the response model (or as an HttpError for an error status). The errors name the
 // JSON path, so that a stub cannot drift from the contract unnoticed.
-#include <regex>
-
 #include "errors.hpp"
 #include "router.hpp"
 #include "stubs.hpp"
@@ -15,7 +13,7 @@ namespace {
 
 using json = nlohmann::json;
 
-// Patterns longer than this are refused: a stub is test data, and std::regex compiles recursively.
+// Patterns longer than this are refused: a stub is test data, and the parser recurses per group.
 constexpr std::size_t kMaxPattern = 1000;
 constexpr std::uint64_t kMaxDelayMs = 60000;
 
@@ -68,14 +66,11 @@ std::int64_t integer_member(const json& j, const char* name, const std::string& 
   return n;
 }
 
-std::shared_ptr<const std::regex> compile_regex(const std::string& pattern, const std::string& path, bool icase) {
+std::shared_ptr<const Pattern> compile_regex(const std::string& pattern, const std::string& path, bool icase) {
   if (pattern.size() > kMaxPattern) refuse(path, "a pattern of at most " + std::to_string(kMaxPattern) + " characters");
-  try {
-    auto flags = std::regex::ECMAScript | (icase ? std::regex::icase : std::regex::flag_type{});
-    return std::make_shared<const std::regex>(pattern, flags);
-  } catch (const std::regex_error& e) {
-    refuse(path, "not a valid ECMAScript regular expression (" + std::string(e.what()) + ")");
-  }
+  auto compiled = Pattern::compile(pattern, icase);
+  if (auto* why = std::get_if<std::string>(&compiled)) refuse(path, *why);
+  return std::make_shared<const Pattern>(std::move(std::get<Pattern>(compiled)));
 }
 
 MatchSpec parse_match(const json& j, const std::string& path) {

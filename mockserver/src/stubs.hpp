@@ -40,7 +40,7 @@ struct Stub {
   std::string method;         // "" for any
   bool has_route_id = false;  // a path of 001 names its {id}
   std::string route_id;
-  std::shared_ptr<const std::regex> path_pattern;
+  std::shared_ptr<const Pattern> path_pattern;
   std::vector<NamedMatch> query, headers;
   std::vector<BodyTest> body;
 
