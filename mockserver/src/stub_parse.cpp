@@ -182,8 +182,10 @@ void parse_request(const json& j, const std::string& at, std::string_view api, S
     s.has_route_id = !route.id.empty();
     s.route_id = route.id;
   }
-  if (member(j, "pathPattern"))
+  if (member(j, "pathPattern")) {
     s.path_pattern = compile_regex(string_member(j, "pathPattern", at), at + ".pathPattern", true);
+    s.pattern_steps += s.path_pattern->size();
+  }
   if (member(j, "method")) {
     s.method = string_member(j, "method", at);
     for (char& c : s.method) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
@@ -205,6 +207,7 @@ void parse_request(const json& j, const std::string& at, std::string_view api, S
     for (const auto& [name, match] : m->items()) {
       if (name.empty()) refuse(where, "a name may not be empty");
       out.push_back({name, parse_text_match(match, where + "." + name)});
+      if (out.back().match.regex) s.pattern_steps += out.back().match.regex->size();
     }
   }
   if (const json* body = member(j, "body")) {
@@ -216,6 +219,7 @@ void parse_request(const json& j, const std::string& at, std::string_view api, S
                         " endpoint takes no body (match request.query or request.path)");
     for (const auto& [path, match] : body->items()) {
       const MatchSpec spec = parse_match(match, where + "." + path);
+      if (spec.regex) s.pattern_steps += spec.regex->size();
       BodyTest test;
       if (std::string e = s.endpoint->stub_models->compile_match(path, spec, test); !e.empty())
         throw Refused{where + "." + e};

@@ -138,14 +138,14 @@ StubsAdded StubStore::add(std::string_view text) {
 
   std::lock_guard<std::mutex> lock(mutex_);
   std::vector<std::shared_ptr<Stub>> all;
-  std::size_t bytes = 0;
+  std::size_t bytes = 0, steps = 0, added_steps = 0;
   if (index_) {
     for (const auto& s : index_->all) {
       const bool replaced = std::any_of(added.begin(), added.end(), [&](const auto& a) { return a->id == s->id; });
-      if (!replaced) all.push_back(s), bytes += s->bytes;
+      if (!replaced) all.push_back(s), bytes += s->bytes, steps += s->pattern_steps;
     }
   }
-  for (const auto& s : added) bytes += s->bytes;
+  for (const auto& s : added) bytes += s->bytes, added_steps += s->pattern_steps;
   if (all.size() + added.size() > MockState::kMaxStubs)
     return {"", "the mock holds at most " + std::to_string(MockState::kMaxStubs) + " stubs (" +
                     std::to_string(all.size()) + " held, " + std::to_string(added.size()) +
@@ -153,6 +153,10 @@ StubsAdded StubStore::add(std::string_view text) {
   if (bytes > MockState::kMaxStubBytes)
     return {"", "the mock holds at most " + std::to_string(MockState::kMaxStubBytes) +
                     " bytes of stubs (as JSON): delete some first"};
+  if (steps + added_steps > MockState::kMaxStubPatternSteps)
+    return {"", "the stubs' patterns (matches, pathPattern) compile to at most " +
+                    std::to_string(MockState::kMaxStubPatternSteps) + " instructions in all (" + std::to_string(steps) +
+                    " held, " + std::to_string(added_steps) + " added): simplify the patterns or delete stubs first"};
   nlohmann::ordered_json out = {{"stubs", nlohmann::ordered_json::array()}};
   for (auto& s : added) {
     s->seq = ++seq_;

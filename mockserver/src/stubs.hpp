@@ -34,6 +34,7 @@ struct Stub {
   std::uint64_t seq = 0;          // when it was added: the newest first among equal priorities
   nlohmann::ordered_json source;  // as given, with its id: what GET answers
   std::size_t bytes = 0;          // the size of `source` as JSON, for the store's cap
+  std::size_t pattern_steps = 0;  // the instructions of its compiled patterns, for the store's cap
 
   // The request it answers. `endpoint` null: any endpoint (no api, path or body given).
   const Endpoint* endpoint = nullptr;

@@ -373,6 +373,32 @@ BOOST_AUTO_TEST_CASE(the_number_and_bytes_of_stubs_are_capped) {
              std::string::npos);
 }
 
+// A short pattern can compile to a large program ("(a{1000}){9}": 20 characters, 9,000 and more
+// instructions, about 110 KB): the JSON cap alone let 16 MiB of such stubs take tens of GB.
+BOOST_AUTO_TEST_CASE(the_programs_of_all_stub_patterns_are_capped_together) {
+  MockState state;
+  const std::string stub = R"({"request": {"headers": {"X-Shop": {"matches": "(a{1000}){9}"}}}, "response": {}})";
+  std::size_t held = 0;
+  std::string refusal;
+  while (held < MockState::kMaxStubs) {
+    const auto r = state.add_stubs(stub);
+    if (!r.ok()) {
+      refusal = r.error;
+      break;
+    }
+    ++held;
+  }
+  // About 110 of them fit in kMaxStubPatternSteps; far fewer than the 1000 stubs the count allows.
+  BOOST_TEST(held >= 50u);
+  BOOST_TEST(held <= 120u);
+  BOOST_TEST(refusal.find("instructions in all") != std::string::npos, refusal);
+  // Replacing a stub by its id counts its program once, not twice; removing them frees the budget.
+  state.remove_stubs();
+  add(state, R"({"id": "same", "request": {"headers": {"X-Shop": {"matches": "(a{1000}){9}"}}}, "response": {}})");
+  for (int i = 0; i < 200; ++i)
+    add(state, R"({"id": "same", "request": {"headers": {"X-Shop": {"matches": "(a{1000}){9}"}}}, "response": {}})");
+}
+
 // Found by tests/fuzz/mock_stubs.cpp (seed stacked-quantifiers.json): std::regex accepted the
 // stacked quantifiers and then backtracked for ever on the 4-byte header "fuzz".
 BOOST_AUTO_TEST_CASE(a_stub_regex_with_stacked_quantifiers_cannot_hang_the_mock) {

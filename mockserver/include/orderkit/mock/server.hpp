@@ -202,7 +202,8 @@ class MockState {
   /// Adds stubs (programmable answers; the format is in docs/mock.md, Stubs): `json` is
   /// {"stubs": [STUB, ...]} or one STUB, as POST /__admin/stubs takes it. Every stub is checked
   /// against the endpoint's field lists first; one refused stub adds none. A stub with the id of
-  /// a stored one replaces it. At most kMaxStubs stubs of kMaxStubBytes of JSON are held.
+  /// a stored one replaces it. At most kMaxStubs stubs of kMaxStubBytes of JSON are held, and
+  /// their patterns (matches, pathPattern) compile to at most kMaxStubPatternSteps instructions.
   StubsAdded add_stubs(std::string_view json);
   /// Every stub, in the order they are tried ({"stubs": [...]}, each with "answered": N).
   std::string stubs_json() const;
@@ -216,6 +217,10 @@ class MockState {
   void reset_scenarios();
   static constexpr std::size_t kMaxStubs = 1000;
   static constexpr std::size_t kMaxStubBytes = 16 * 1024 * 1024;
+  /// A pattern of 20 characters can compile to 10,000 instructions (about 120 KB: "(a{1000}){9}"),
+  /// so the JSON cap alone would let 16 MiB of stubs hold tens of GB of programs. This bounds them
+  /// to about 12 MB in all.
+  static constexpr std::size_t kMaxStubPatternSteps = 1000 * 1000;
 
   /// Ends the delays (--delay-ms, X-Mock-Delay-Ms) of requests in progress, and skips those of
   /// later requests, so that a server stopping is not held up by them. Called by MockServer::stop().
