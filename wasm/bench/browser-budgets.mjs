@@ -1,6 +1,6 @@
 // The package's budgets in Chromium, for docs/benchmarks.md (issue: CSP, size, start-up, calls):
 //   node wasm/bench/browser-budgets.mjs <package dir> --mock build/native/mockserver/orderkit-mock
-//        [--chromium /usr/bin/chromium] [--loads 20] [--compare <other package dir>] [--stages]
+//        [--chromium /usr/bin/chromium] [--loads 20] [--compare <other package dir> [--compare-strict]] [--stages]
 // Serves the package with orderkit-mock --static (application/wasm, so streaming compilation;
 // the payment page policy, so no eval) and prints:
 //   - the gzip -9 size of what a page downloads (browser.mjs and its imports, and the .wasm);
@@ -9,11 +9,12 @@
 //     and code caches), median and p95;
 //   - per-call cost of validate, toJson and fromJson on the 002 OrderCreationRequest sample;
 //   - with --stages, where init's time goes, over the same number of cold loads of a page that
-//     starts the module step by step as browser.mjs does: fetch and streaming compilation,
-//     instantiation, the module's start (static constructors: embind's registrations), building
-//     the `ok` object, and apart from these the SHA-384 of the .wasm that the integrity check adds.
-// --compare runs the same on a second build (e.g. one linked with -sDYNAMIC_EXECUTION=1, which
-// needs eval: it is served without a policy).
+//     starts the module step by step as browser.mjs does (taken in turn with the others): the fetch
+//     with its integrity check (the browser's, over the whole body), compilation, instantiation, the
+//     module's start (static constructors: embind's registrations), building the `ok` object.
+// --compare runs the same on a second build, its loads taken in turn with the first's (e.g. one
+// linked with -sDYNAMIC_EXECUTION=1, which needs eval: it is served without a policy, unless
+// --compare-strict serves it with the payment page policy too).
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
@@ -28,8 +29,9 @@ const chromiumPath = opt('--chromium', '/usr/bin/chromium');
 const loads = Number(opt('--loads', '20'));
 const compare = opt('--compare', '');
 const stagesWanted = args.includes('--stages');
+const compareStrict = args.includes('--compare-strict');
 if (!dir || dir.startsWith('--')) {
-  console.log('usage: node browser-budgets.mjs <package dir> --mock <orderkit-mock> [--chromium PATH] [--loads N] [--compare DIR] [--stages]');
+  console.log('usage: node browser-budgets.mjs <package dir> --mock <orderkit-mock> [--chromium PATH] [--loads N] [--compare DIR [--compare-strict]] [--stages]');
   process.exit(2);
 }
 
@@ -64,12 +66,16 @@ window.__bench = { init, calls };
 // The same start as browser.mjs, step by step, with the time after each step.
 const STAGES = `
 import createOrderKitModule from './orderkit/orderkit-core.mjs';
+import integrity from './orderkit/orderkit-core.wasm.integrity.mjs';
 import { buildOrderKit } from './orderkit/sdk.mjs';
 const url = new URL('./orderkit/orderkit-core.wasm', import.meta.url);
 const t = { start: performance.now() };
 const m = await createOrderKitModule({
   instantiateWasm(imports, receive) {
-    WebAssembly.compileStreaming(fetch(url)).then((module) => {
+    fetch(url, { integrity }).then((response) => {
+      t.fetched = performance.now();
+      return WebAssembly.compileStreaming(response);
+    }).then((module) => {
       t.compiled = performance.now();
       return WebAssembly.instantiate(module, imports).then((instance) => {
         t.instantiated = performance.now();
@@ -82,12 +88,9 @@ const m = await createOrderKitModule({
 t.started = performance.now();
 buildOrderKit(m);
 t.built = performance.now();
-const bytes = await (await fetch(url)).arrayBuffer();
-const h = performance.now();
-await crypto.subtle.digest('SHA-384', bytes);
-const stages = { compile: t.compiled - t.start, instantiate: t.instantiated - t.compiled,
-  start: t.started - t.instantiated, build: t.built - t.started, total: t.built - t.start,
-  sha384: performance.now() - h };
+const stages = { fetch: t.fetched - t.start, compile: t.compiled - t.fetched,
+  instantiate: t.instantiated - t.compiled, start: t.started - t.instantiated, build: t.built - t.started,
+  total: t.built - t.start };
 window.__bench = { stages };
 `;
 
@@ -110,7 +113,8 @@ function startMock(site, csp) {
 const kib = (n) => (n / 1024).toFixed(1);
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 
-async function measure(pkg, chromium, csp) {
+/** A package served by its own mock, and what its loads measured. */
+async function serve(pkg, csp) {
   const site = mkdtempSync(join(tmpdir(), 'orderkit-budgets-'));
   cpSync(pkg, join(site, 'orderkit'), { recursive: true });
   writeFileSync(join(site, 'index.html'), PAGE);
@@ -118,48 +122,52 @@ async function measure(pkg, chromium, csp) {
   writeFileSync(join(site, 'stages.html'), PAGE.replace('bench.mjs', 'stages.mjs'));
   writeFileSync(join(site, 'stages.mjs'), STAGES);
   const mock = await startMock(site, csp);
-  const downloaded = new Map();
-  const inits = [];
-  const stages = [];
-  let calls = {};
-  let violations = 0;
-  try {
-    for (let i = 0; i <= loads; ++i) {
-      const context = await chromium.newContext();
-      const page = await context.newPage();
-      page.on('console', (m) => { if (/Content Security Policy|Refused/.test(m.text())) violations += 1; });
-      page.on('response', (r) => {
-        const name = new URL(r.url()).pathname.replace(/^\/orderkit\//, '');
-        if (/\.(mjs|wasm)$/.test(name) && name !== '/bench.mjs') downloaded.set(name, true);
-      });
-      await page.goto(i === loads ? `${mock.url}/?calls` : mock.url);
-      await page.waitForFunction(() => window.__bench, null, { timeout: 60_000 });
-      const r = await page.evaluate(() => window.__bench);
-      if (i === loads) calls = r.calls; else inits.push(r.init);
-      await context.close();
+  return {
+    pkg, csp, site, mock, downloaded: new Map(), inits: [], stages: [], calls: {}, violations: 0,
+    stop() { mock.stop(); rmSync(site, { recursive: true, force: true }); },
+  };
+}
+
+/** One cold load (a new browser context: empty HTTP and code caches) of a page: its __bench. */
+async function load(chromium, subject, path) {
+  const context = await chromium.newContext();
+  const page = await context.newPage();
+  page.on('console', (m) => { if (/Content Security Policy|Refused/.test(m.text())) subject.violations += 1; });
+  page.on('response', (r) => {
+    const name = new URL(r.url()).pathname.replace(/^\/orderkit\//, '');
+    if (/\.(mjs|wasm)$/.test(name) && !/^\/(bench|stages)\.mjs$/.test(name)) subject.downloaded.set(name, true);
+  });
+  await page.goto(`${subject.mock.url}${path}`);
+  await page.waitForFunction(() => window.__bench, null, { timeout: 60_000 });
+  const r = await page.evaluate(() => window.__bench);
+  await context.close();
+  return r;
+}
+
+/**
+ * The loads of every page of every package in turn, so that all see the same moments of the
+ * machine and of the browser (its first contexts are slower than later ones, and on a shared
+ * machine the load moves within a minute): a comparison is a ratio taken side by side.
+ */
+async function measure(chromium, subjects) {
+  for (let i = 0; i < loads; ++i) {
+    for (const s of subjects) {
+      s.inits.push((await load(chromium, s, '/')).init);
+      if (stagesWanted) s.stages.push((await load(chromium, s, '/stages.html')).stages);
     }
-    for (let i = 0; stagesWanted && i < loads; ++i) {
-      const context = await chromium.newContext();
-      const page = await context.newPage();
-      await page.goto(`${mock.url}/stages.html`);
-      await page.waitForFunction(() => window.__bench, null, { timeout: 60_000 });
-      stages.push((await page.evaluate(() => window.__bench)).stages);
-      await context.close();
+  }
+  for (const s of subjects) s.calls = (await load(chromium, s, '/?calls')).calls;
+  for (const s of subjects) {
+    s.files = [...s.downloaded.keys()].sort();
+    s.raw = 0;
+    s.gz = 0;
+    for (const f of s.files) {
+      const bytes = readFileSync(join(s.pkg, f));
+      s.raw += bytes.length;
+      s.gz += gzipSync(bytes, { level: 9 }).length;
     }
-  } finally {
-    mock.stop();
-    rmSync(site, { recursive: true, force: true });
+    s.inits.sort((x, y) => x - y);
   }
-  let raw = 0;
-  let gz = 0;
-  const files = [...downloaded.keys()].sort();
-  for (const f of files) {
-    const bytes = readFileSync(join(pkg, f));
-    raw += bytes.length;
-    gz += gzipSync(bytes, { level: 9 }).length;
-  }
-  inits.sort((a, b) => a - b);
-  return { files, raw, gz, inits, calls, violations, stages };
 }
 
 const { chromium: pw } = await import('playwright-core');
@@ -168,10 +176,13 @@ const chromium = await pw.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
+const subjects = [];
 try {
-  for (const pkg of [dir, compare].filter(Boolean)) {
-    const r = await measure(pkg, chromium, pkg === dir ? undefined : '');
-    console.log(`\n${pkg}${pkg === dir ? ' (payment page policy)' : ' (no policy)'}`);
+  subjects.push(await serve(dir, undefined));
+  if (compare) subjects.push(await serve(compare, compareStrict ? undefined : ''));
+  await measure(chromium, subjects);
+  for (const r of subjects) {
+    console.log(`\n${r.pkg}${r.csp === undefined ? ' (payment page policy)' : ' (no policy)'}`);
     console.log(`downloaded by the page: ${r.files.join(', ')}`);
     console.log(`size: ${kib(r.raw)} KiB raw, ${kib(r.gz)} KiB gzip -9`);
     console.log(`OrderKit.init() to ready, ${r.inits.length} cold loads: median ${quantile(r.inits, 0.5).toFixed(1)} ms, ` +
@@ -187,6 +198,11 @@ try {
       }
     }
   }
+  if (subjects.length === 2) {
+    const [a, b] = subjects.map((r) => quantile(r.inits, 0.5));
+    console.log(`\ninit median, first / second package: ${(a / b).toFixed(2)}`);
+  }
 } finally {
+  for (const s of subjects) s.stop();
   await chromium.close();
 }

@@ -199,14 +199,21 @@ describe('Subresource Integrity of the checkout page', { skip }, () => {
     assert.match(hashes['orderkit-core.wasm'], /^sha384-/);
   });
 
-  /** The staged site with one byte of `file` changed, served by its own mock: the page's text. */
-  async function tampered(file) {
-    const dir = join(work, file.replace(/\W/g, '_'));
+  /**
+   * The staged site with one byte of `file` changed (or the file removed), served by its own mock:
+   * the page's text.
+   */
+  async function tampered(file, { remove = false } = {}) {
+    const dir = join(work, `${remove ? 'no_' : ''}${file.replace(/\W/g, '_')}`);
     cpSync(site, dir, { recursive: true });
-    const bytes = readFileSync(join(dir, file));
-    const at = file.endsWith('.wasm') ? bytes.length - 2 : bytes.indexOf(0x2f /* the first '/' of a comment */);
-    bytes[at] ^= 0x01;
-    writeFileSync(join(dir, file), bytes);
+    if (remove) {
+      rmSync(join(dir, file));
+    } else {
+      const bytes = readFileSync(join(dir, file));
+      const at = file.endsWith('.wasm') ? bytes.length - 2 : bytes.indexOf(0x2f /* the first '/' of a comment */);
+      bytes[at] ^= 0x01;
+      writeFileSync(join(dir, file), bytes);
+    }
     const server = await startMock(['--static', dir]);
     try {
       const page = await strictPage(browser);
@@ -224,6 +231,12 @@ describe('Subresource Integrity of the checkout page', { skip }, () => {
   test('a changed byte in the .wasm stops the page with a clear message', async () => {
     const text = await tampered('orderkit/orderkit-core.wasm');
     assert.match(text, /^The checkout could not start: .*orderkit-core\.wasm failed its integrity check \(expected sha384-/);
+  });
+  test('a missing .wasm is reported as missing, not as a changed file', async () => {
+    // The browser's own integrity check fails as a bare network error; the SDK must tell the two apart.
+    const text = await tampered('orderkit/orderkit-core.wasm', { remove: true });
+    assert.match(text, /^The checkout could not start: could not load \S*orderkit-core\.wasm: 404/);
+    assert.doesNotMatch(text, /integrity/);
   });
   test('a changed byte in a .mjs of the SDK stops the page with a clear message', async () => {
     const text = await tampered('orderkit/sdk.mjs');
