@@ -1,6 +1,7 @@
 // The package's budgets in Chromium, for docs/benchmarks.md (issue: CSP, size, start-up, calls):
 //   node wasm/bench/browser-budgets.mjs <package dir> --mock build/native/mockserver/orderkit-mock
 //        [--chromium /usr/bin/chromium] [--loads 20] [--compare <other package dir> [--compare-strict]] [--stages]
+//        [--preload] [--latency MS]
 // Serves the package with orderkit-mock --static (application/wasm, so streaming compilation;
 // the payment page policy, so no eval) and prints:
 //   - the gzip -9 size of what a page downloads (browser.mjs and its imports, and the .wasm);
@@ -12,6 +13,9 @@
 //     starts the module step by step as browser.mjs does (taken in turn with the others): the fetch
 //     with its integrity check (the browser's, over the whole body), compilation, instantiation, the
 //     module's start (static constructors: embind's registrations), building the `ok` object.
+// --preload also loads a page that preloads the .wasm (<link rel="preload" as="fetch">), as the
+// checkout page does, and prints when each page was ready, from its navigation start.
+// --latency MS has Chromium delay every answer by MS, as a real network would.
 // --compare runs the same on a second build, its loads taken in turn with the first's (e.g. one
 // linked with -sDYNAMIC_EXECUTION=1, which needs eval: it is served without a policy, unless
 // --compare-strict serves it with the payment page policy too).
@@ -30,8 +34,10 @@ const loads = Number(opt('--loads', '20'));
 const compare = opt('--compare', '');
 const stagesWanted = args.includes('--stages');
 const compareStrict = args.includes('--compare-strict');
+const preloadWanted = args.includes('--preload');
+const latency = Number(opt('--latency', '0'));
 if (!dir || dir.startsWith('--')) {
-  console.log('usage: node browser-budgets.mjs <package dir> --mock <orderkit-mock> [--chromium PATH] [--loads N] [--compare DIR [--compare-strict]] [--stages]');
+  console.log('usage: node browser-budgets.mjs <package dir> --mock <orderkit-mock> [--chromium PATH] [--loads N] [--compare DIR [--compare-strict]] [--stages] [--preload] [--latency MS]');
   process.exit(2);
 }
 
@@ -60,7 +66,7 @@ if (new URL(location.href).searchParams.has('calls')) {
   }
   calls.jsonBytes = json.length;
 }
-window.__bench = { init, calls };
+window.__bench = { init, ready: performance.now(), calls };
 `;
 
 // The same start as browser.mjs, step by step, with the time after each step.
@@ -121,9 +127,11 @@ async function serve(pkg, csp) {
   writeFileSync(join(site, 'bench.mjs'), BENCH);
   writeFileSync(join(site, 'stages.html'), PAGE.replace('bench.mjs', 'stages.mjs'));
   writeFileSync(join(site, 'stages.mjs'), STAGES);
+  writeFileSync(join(site, 'preload.html'), PAGE.replace('<script',
+    '<link rel="preload" href="orderkit/orderkit-core.wasm" as="fetch" crossorigin="anonymous"><script'));
   const mock = await startMock(site, csp);
   return {
-    pkg, csp, site, mock, downloaded: new Map(), inits: [], stages: [], calls: {}, violations: 0,
+    pkg, csp, site, mock, downloaded: new Map(), inits: [], readies: [], preloaded: [], stages: [], calls: {}, violations: 0,
     stop() { mock.stop(); rmSync(site, { recursive: true, force: true }); },
   };
 }
@@ -132,6 +140,14 @@ async function serve(pkg, csp) {
 async function load(chromium, subject, path) {
   const context = await chromium.newContext();
   const page = await context.newPage();
+  if (latency > 0) {
+    // Chromium's own network emulation: every request waits this long for its answer, as over a
+    // real network (localhost answers in well under a millisecond).
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions',
+      { offline: false, latency, downloadThroughput: -1, uploadThroughput: -1 });
+  }
   page.on('console', (m) => { if (/Content Security Policy|Refused/.test(m.text())) subject.violations += 1; });
   page.on('response', (r) => {
     const name = new URL(r.url()).pathname.replace(/^\/orderkit\//, '');
@@ -152,7 +168,10 @@ async function load(chromium, subject, path) {
 async function measure(chromium, subjects) {
   for (let i = 0; i < loads; ++i) {
     for (const s of subjects) {
-      s.inits.push((await load(chromium, s, '/')).init);
+      const plain = await load(chromium, s, '/');
+      s.inits.push(plain.init);
+      s.readies.push(plain.ready);
+      if (preloadWanted) s.preloaded.push((await load(chromium, s, '/preload.html')).ready);
       if (stagesWanted) s.stages.push((await load(chromium, s, '/stages.html')).stages);
     }
   }
@@ -166,7 +185,7 @@ async function measure(chromium, subjects) {
       s.raw += bytes.length;
       s.gz += gzipSync(bytes, { level: 9 }).length;
     }
-    s.inits.sort((x, y) => x - y);
+    for (const xs of [s.inits, s.readies, s.preloaded]) xs.sort((x, y) => x - y);
   }
 }
 
@@ -189,6 +208,10 @@ try {
       `p95 ${quantile(r.inits, 0.95).toFixed(1)} ms, min ${r.inits[0].toFixed(1)} ms, max ${r.inits.at(-1).toFixed(1)} ms`);
     console.log(`per call on the 002 sample (${r.calls.jsonBytes} B JSON), median of 7 batches of 300: ` +
       ['validate', 'toJson', 'fromJson'].map((k) => `${k} ${(r.calls[k] * 1000).toFixed(1)} µs`).join(', '));
+    if (r.preloaded.length) {
+      console.log(`page ready (from navigation start), median: ${quantile(r.readies, 0.5).toFixed(1)} ms; ` +
+        `with a preload of the .wasm: ${quantile(r.preloaded, 0.5).toFixed(1)} ms`);
+    }
     console.log(`CSP violations: ${r.violations}`);
     if (r.stages.length) {
       console.log(`init step by step, ${r.stages.length} cold loads, ms: median (min-p95)`);

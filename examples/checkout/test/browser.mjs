@@ -59,7 +59,8 @@ export async function launch({ width = 1280, height = 900 } = {}) {
 
 /**
  * A new page whose `problems` lists every uncaught page error and Content-Security-Policy
- * violation (from the document and its workers), so a test can require there were none.
+ * violation (from the document and its workers), so a test can require there were none, and
+ * which counts its requests for a `.wasm`.
  */
 export async function strictPage(browser) {
   const page = await browser.newPage();
@@ -67,7 +68,11 @@ export async function strictPage(browser) {
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) problems.push(`console: ${m.text()}`);
+    // e.g. a preload the page did not use, or one whose attributes the browser ignores
+    if (m.type() !== 'log' && /preload/i.test(m.text())) problems.push(`console: ${m.text()}`);
   });
+  page.wasmRequests = 0;
+  page.on('request', (r) => { if (new URL(r.url()).pathname.endsWith('.wasm')) page.wasmRequests += 1; });
   page.on('worker', (w) => w.on('console', (m) => {
     if (m.type() === 'error') problems.push(`worker console: ${m.text()}`);
   }));

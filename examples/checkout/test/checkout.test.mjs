@@ -85,6 +85,18 @@ describe('checkout page in Chromium', { skip }, () => {
     await assertClean(page);
   });
 
+  test('the .wasm is preloaded with the page and fetched once, the preload used by init()', async () => {
+    // The preload starts the download while the page's modules load; init() fetches it with its
+    // integrity hash, and the browser hands it the preloaded response (checked: see the tests below).
+    const page = await openPage();
+    assert.equal(page.wasmRequests, 1);
+    const initiators = await page.evaluate(() => performance.getEntriesByType('resource')
+      .filter((e) => e.name.endsWith('.wasm')).map((e) => e.initiatorType));
+    assert.deepEqual(initiators, ['link']); // not 'fetch': init() got the preloaded response
+    await assertClean(page);
+    await page.close();
+  });
+
   test('a valid mobile order is placed and confirmed', async () => {
     const page = await openPage();
     await fillValidMobileOrder(page);
