@@ -48,6 +48,20 @@ std::string host_name(std::string_view authority) {
   return out;
 }
 
+// The port of a Host header or of an Origin's authority, or `fallback` where it names none.
+std::string_view authority_port(std::string_view authority, std::string_view fallback) {
+  std::size_t colon = std::string_view::npos;
+  if (!authority.empty() && authority.front() == '[') {
+    const std::size_t close = authority.find(']');
+    if (close != std::string_view::npos && close + 1 < authority.size() && authority[close + 1] == ':')
+      colon = close + 1;
+  } else if (const std::size_t c = authority.find(':');
+             c != std::string_view::npos && authority.find(':', c + 1) == std::string_view::npos) {
+    colon = c;
+  }
+  return colon == std::string_view::npos || colon + 1 == authority.size() ? fallback : authority.substr(colon + 1);
+}
+
 bool allowed_host(const MockOptions& o, std::string_view authority) {
   const std::string name = host_name(authority);
   if (name == "localhost" || name == "127.0.0.1" || name == "::1") return true;
@@ -57,8 +71,9 @@ bool allowed_host(const MockOptions& o, std::string_view authority) {
 }
 
 // The admin routes are for test code on this machine, never for web pages: a Host that is not a
-// name of this server is a page that rebound its DNS name to it, and an Origin of another host is
-// a page of that origin (its request runs even though, without CORS, it cannot read the answer).
+// name of this server is a page that rebound its DNS name to it, and an Origin of another host or
+// port is a page of that origin (its request runs even though, without CORS, it cannot read the
+// answer: a POST /__admin/reset from it would still reset the mock).
 std::optional<MockResponse> refuse_foreign_admin(const MockOptions& o, const MockRequest& req) {
   const std::string host = req.header("Host");
   if (!host.empty() && !allowed_host(o, host))
@@ -66,11 +81,18 @@ std::optional<MockResponse> refuse_foreign_admin(const MockOptions& o, const Moc
                    "The admin routes answer requests for localhost, 127.0.0.1, [::1], the bound address and "
                    "--allowed-host names only, not for Host '" +
                        host + "'.");
+  // A page of this server's own origin may use them (a page served by --static); a page of another
+  // port of this machine is another site (a dev server, anything a browser has open) and may not.
   const std::string origin = req.header("Origin");
   if (!origin.empty()) {
     const std::size_t scheme = origin.find("://");
-    if (scheme == std::string::npos || !allowed_host(o, std::string_view(origin).substr(scheme + 3)))
-      return message(403, "The admin routes are not for web pages: requests from Origin '" + origin + "' are refused.");
+    const std::string_view authority =
+        scheme == std::string::npos ? std::string_view() : std::string_view(origin).substr(scheme + 3);
+    const std::string_view default_port = origin.compare(0, scheme, "https") == 0 ? "443" : "80";
+    if (scheme == std::string::npos || !allowed_host(o, authority) ||
+        (!host.empty() && authority_port(authority, default_port) != authority_port(host, default_port)))
+      return message(403, "The admin routes are not for web pages of other origins: requests from Origin '" + origin +
+                              "' are refused.");
   }
   return std::nullopt;
 }

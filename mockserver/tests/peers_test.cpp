@@ -131,6 +131,37 @@ BOOST_AUTO_TEST_CASE(admin_routes_send_no_cors_and_refuse_pages_of_other_origins
   BOOST_TEST(api->get_header_value("Access-Control-Allow-Origin") == "*");
 }
 
+BOOST_AUTO_TEST_CASE(admin_routes_refuse_pages_of_another_port_of_this_machine) {
+  orderkit::mock::MockOptions options;
+  options.allowed_hosts = {"mock.test"};
+  mock_test::Server server(options);
+  httplib::Client client = server.client();
+  const std::string port = std::to_string(server.port());
+  const std::string other = std::to_string(server.port() == 3000 ? 3001 : 3000);
+  // A shop's dev server, or any page a browser has open on this machine: another origin.
+  for (const std::string& origin : std::vector<std::string>{"http://localhost:" + other, "http://127.0.0.1:" + other,
+                                                            "http://[::1]:" + other, "http://localhost"}) {
+    auto reset = client.Post("/__admin/reset", {{"Origin", origin}}, "", "text/plain");
+    BOOST_REQUIRE(reset);
+    BOOST_TEST(reset->status == 403, "Origin: " << origin);
+    BOOST_TEST(reset->body.find(origin) != std::string::npos);
+  }
+  // The mock's own origin (a page it serves with --static), under any of its names.
+  for (const std::string& origin :
+       std::vector<std::string>{"http://127.0.0.1:" + port, "http://localhost:" + port, "http://[::1]:" + port}) {
+    auto health = client.Get("/__admin/health", {{"Origin", origin}});
+    BOOST_REQUIRE(health);
+    BOOST_TEST(health->status == 200, "Origin: " << origin);
+  }
+  // Behind a TLS proxy: Host without a port, Origin https: both the scheme's default port.
+  auto proxied = client.Get("/__admin/health", {{"Host", "mock.test"}, {"Origin", "https://mock.test"}});
+  BOOST_REQUIRE(proxied);
+  BOOST_TEST(proxied->status == 200);
+  auto other_port = client.Get("/__admin/health", {{"Host", "mock.test"}, {"Origin", "https://mock.test:8443"}});
+  BOOST_REQUIRE(other_port);
+  BOOST_TEST(other_port->status == 403);
+}
+
 BOOST_AUTO_TEST_CASE(admin_routes_refuse_a_rebound_host_name) {
   orderkit::mock::MockOptions options;
   options.allowed_hosts = {"mock.test"};
