@@ -1,8 +1,10 @@
 #pragma once
-// A hostile HTTP peer on a raw socket, for the attempt deadline: it accepts one connection and then
+// A hostile HTTP peer on a raw socket, for the attempt's bounds: it accepts one connection and then
 // either takes the request a kilobyte at a time (a slow reader), or reads the head and answers
-// with its headers and then one body byte per tick (a trickling server). Each pace is short of
-// every per-read and per-write timeout, so only a deadline for the whole attempt ends the call.
+// with its headers and then one body byte per tick (a trickling server), or answers with a head
+// that never ends, header lines as fast as the client takes them (a header flood), or with a
+// chunked body of one byte per chunk, each chunk carrying 8 KB of extension. Each pace is
+// short of every per-read and per-write timeout, so only a bound on the whole attempt ends the call.
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -10,6 +12,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <stdexcept>
 #include <string>
@@ -19,9 +22,10 @@ namespace orderkit::test {
 
 class SlowPeer {
  public:
-  enum class Mode { trickle_answer, slow_reader };
+  enum class Mode { trickle_answer, slow_reader, flood_headers, flood_chunk_extensions };
 
-  /// `bytes`: the body it announces and trickles, or the request bytes it takes before it answers.
+  /// `bytes`: the body it announces and trickles, the request bytes it takes before it answers, or
+  /// the most header bytes it floods.
   SlowPeer(Mode mode, std::size_t bytes, std::chrono::milliseconds tick) : mode_(mode), bytes_(bytes), tick_(tick) {
     listener_ = ::socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in addr{};
@@ -48,6 +52,8 @@ class SlowPeer {
   SlowPeer& operator=(const SlowPeer&) = delete;
 
   std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port_) + path; }
+  /// The bytes of its answer the client took (a flood).
+  std::size_t sent() const { return sent_; }
 
  private:
   // Waits one tick; a trickling server stops early when the client went away (readable: its
@@ -84,6 +90,33 @@ class SlowPeer {
       }
       const std::string answer = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok";
       ::send(fd, answer.data(), answer.size(), MSG_NOSIGNAL);
+    } else if (mode_ == Mode::flood_headers || mode_ == Mode::flood_chunk_extensions) {
+      while (got.find("\r\n\r\n") == std::string::npos) {
+        ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+        if (n <= 0) break;
+        got.append(buf, static_cast<std::size_t>(n));
+      }
+      const bool headers = mode_ == Mode::flood_headers;
+      const std::string head =
+          headers ? "HTTP/1.1 200 OK\r\n" : "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n";
+      ::send(fd, head.data(), head.size(), MSG_NOSIGNAL);
+      std::string units;
+      for (int i = 0; i < 16; ++i) {
+        units += headers ? "X-Flood-" + std::to_string(i) + ": " + std::string(8000, 'y') + "\r\n"
+                         : "1;x=" + std::string(8000, 'y') + "\r\nx\r\n";
+      }
+      // Never blocked in send(): a client that shut its socket down and closed it leaves this side
+      // with a full window until the kernel gives up on it (a minute and more), so it polls and
+      // stops with the test.
+      while (sent_ < bytes_ && !done_) {
+        pollfd p{fd, POLLOUT, 0};
+        if (::poll(&p, 1, 50) <= 0) continue;
+        if (p.revents & (POLLERR | POLLHUP)) break;
+        const ssize_t n = ::send(fd, units.data(), units.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) continue;
+        if (n <= 0) break;  // the client closed
+        sent_ += static_cast<std::size_t>(n);
+      }
     } else {
       while (got.find("\r\n\r\n") == std::string::npos) {
         ssize_t n = ::recv(fd, buf, sizeof buf, 0);
@@ -106,6 +139,7 @@ class SlowPeer {
   int listener_ = -1;
   int port_ = 0;
   std::atomic<bool> done_{false};
+  std::atomic<std::size_t> sent_{0};
   std::thread thread_;
 };
 

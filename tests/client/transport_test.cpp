@@ -1,5 +1,5 @@
 // HttplibTransport over real sockets: what it sends and receives, keep-alive, timeouts, refused
-// connections, bad URLs and the response size cap.
+// connections, bad URLs, the response size cap and a head that never ends.
 #include <boost/test/unit_test.hpp>
 
 #include <atomic>
@@ -128,6 +128,39 @@ BOOST_AUTO_TEST_CASE(a_server_taking_the_request_slowly_is_cut_off_at_the_attemp
   BOOST_REQUIRE(!result.ok());
   BOOST_TEST(static_cast<int>(result.failure().code) == static_cast<int>(TransportErrorCode::timeout));
   BOOST_TEST(result.failure().message.find("timeouts.attempt") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_server_whose_headers_never_end_is_cut_off_at_a_megabyte) {
+  // cpp-httplib reads header lines for as long as they come: without a bound on the head, this
+  // peer had the client allocate until the attempt's deadline (hundreds of MB a second).
+  test::SlowPeer peer(test::SlowPeer::Mode::flood_headers, std::size_t(1) << 30, 0ms);
+  SendOptions options = fast(30000ms);
+  options.timeouts.attempt = 60000ms;
+  HttplibTransport transport;
+  auto result = transport.send(post(peer.url("/orders"), "{}"), options);
+  BOOST_REQUIRE(!result.ok());
+  BOOST_TEST(static_cast<int>(result.failure().code) == static_cast<int>(TransportErrorCode::connection));
+  BOOST_TEST(result.failure().message.find("headers exceed 1048576 bytes") != std::string::npos,
+             result.failure().message);
+  BOOST_TEST(result.failure().reached_server);
+  // Past the bound by what arrives between two looks at the socket, not by the attempt's worth.
+  BOOST_TEST(peer.sent() < (std::size_t(256) << 20), peer.sent());
+}
+
+BOOST_AUTO_TEST_CASE(a_body_whose_chunks_carry_kilobytes_each_is_cut_off_on_the_wire) {
+  // One body byte and 8 KB of chunk extension per chunk: the body stays under its cap for ever
+  // while the socket takes gigabytes; the wire bound (head + twice the cap) ends it.
+  test::SlowPeer peer(test::SlowPeer::Mode::flood_chunk_extensions, std::size_t(1) << 30, 0ms);
+  SendOptions options = fast(30000ms);
+  options.timeouts.attempt = 60000ms;
+  HttplibTransportOptions transport_options;
+  transport_options.max_response_bytes = 4096;
+  HttplibTransport transport(transport_options);
+  auto result = transport.send(post(peer.url("/orders"), "{}"), options);
+  BOOST_REQUIRE(!result.ok());
+  BOOST_TEST(static_cast<int>(result.failure().code) == static_cast<int>(TransportErrorCode::connection));
+  BOOST_TEST(result.failure().message.find("on the wire") != std::string::npos, result.failure().message);
+  BOOST_TEST(peer.sent() < (std::size_t(256) << 20), peer.sent());
 }
 
 BOOST_AUTO_TEST_CASE(a_url_that_is_not_http_is_refused_without_connecting) {

@@ -3,13 +3,15 @@
 #include <httplib.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <vector>
 
-#include "attempt_deadlines.hpp"
+#include "attempt_watch.hpp"
+#include "socket_tap.hpp"
 
 namespace orderkit {
 namespace {
@@ -88,6 +90,10 @@ std::string certificate_refusal(long verify_result, const std::string& origin) {
          " (ca_cert_file or ca_cert_dir name the CA that issued it; orderkit submit --ca-file)";
 }
 
+// The most a response's status line and headers may take. cpp-httplib caps each header line at 8 KiB
+// but not their number; real answers' heads are a few KiB.
+constexpr std::uint64_t kMaxHeadBytes = 1u << 20;
+
 // A limit no larger than the attempt's deadline, so that no single wait outlasts the attempt.
 std::chrono::milliseconds within(std::chrono::milliseconds limit, std::chrono::milliseconds attempt) {
   return attempt.count() > 0 ? std::min(limit, attempt) : limit;
@@ -95,25 +101,33 @@ std::chrono::milliseconds within(std::chrono::milliseconds limit, std::chrono::m
 
 }  // namespace
 
+// A client and what it tells of its socket (SocketTap: for the attempt watch's byte limits).
+struct Connection {
+  std::unique_ptr<detail::SocketTap> tap;
+  std::unique_ptr<httplib::Client> client;
+};
+
 struct HttplibTransport::Impl {
   HttplibTransportOptions options;
-  detail::AttemptDeadlines deadlines;
+  detail::AttemptWatch watch;
   std::mutex mutex;
   // Idle connections per origin. A send takes one out (or makes one) and puts it back after, so
   // concurrent calls never share a connection and sequential calls reuse it (keep-alive).
-  std::map<std::string, std::vector<std::unique_ptr<httplib::Client>>> idle;
+  std::map<std::string, std::vector<Connection>> idle;
 
-  std::unique_ptr<httplib::Client> take(const std::string& origin) {
+  Connection take(const std::string& origin) {
     {
       std::lock_guard<std::mutex> lock(mutex);
       auto& pool = idle[origin];
       if (!pool.empty()) {
-        auto client = std::move(pool.back());
+        Connection connection = std::move(pool.back());
         pool.pop_back();
-        return client;
+        return connection;
       }
     }
+    auto tap = std::make_unique<detail::SocketTap>();
     auto client = std::make_unique<httplib::Client>(origin);
+    client->set_socket_options([t = tap.get()](socket_t socket) { t->opened(static_cast<int>(socket)); });
     client->set_keep_alive(options.keep_alive);
     client->set_url_encode(false);
     client->set_follow_location(false);
@@ -134,13 +148,13 @@ struct HttplibTransport::Impl {
       client->set_proxy(proxy, port);
       if (!options.proxy_user.empty()) client->set_proxy_basic_auth(options.proxy_user, options.proxy_password);
     }
-    return client;
+    return {std::move(tap), std::move(client)};
   }
 
-  void give_back(const std::string& origin, std::unique_ptr<httplib::Client> client) {
+  void give_back(const std::string& origin, Connection connection) {
     if (!options.keep_alive) return;
     std::lock_guard<std::mutex> lock(mutex);
-    idle[origin].push_back(std::move(client));
+    idle[origin].push_back(std::move(connection));
   }
 };
 
@@ -154,16 +168,17 @@ TransportResult HttplibTransport::send(const HttpRequest& request, const SendOpt
   auto target = split_url(request.url);
   if (!target) return TransportFailure{TransportErrorCode::invalid_url, "not an http(s) URL: " + request.url, false};
 
-  std::unique_ptr<httplib::Client> client;
+  Connection connection;
   try {
-    client = impl_->take(target->origin);
+    connection = impl_->take(target->origin);
   } catch (const std::exception& e) {  // e.g. an https origin when OpenSSL cannot initialise
     return TransportFailure{TransportErrorCode::invalid_url, e.what(), false};
   }
+  httplib::Client& client = *connection.client;
   const auto attempt = options.timeouts.attempt;
-  client->set_connection_timeout(within(options.timeouts.connect, attempt));
-  client->set_read_timeout(within(options.timeouts.read, attempt));
-  client->set_write_timeout(within(options.timeouts.write, attempt));
+  client.set_connection_timeout(within(options.timeouts.connect, attempt));
+  client.set_read_timeout(within(options.timeouts.read, attempt));
+  client.set_write_timeout(within(options.timeouts.write, attempt));
 
   httplib::Request req;
   req.method = request.method;
@@ -171,8 +186,10 @@ TransportResult HttplibTransport::send(const HttpRequest& request, const SendOpt
   for (const auto& [name, value] : request.headers) req.headers.emplace(name, value);
   req.body = request.body;
   std::string body;
+  std::atomic<bool> body_started{false};
   const std::size_t limit = impl_->options.max_response_bytes;
   req.content_receiver = [&](const char* data, std::size_t size, std::uint64_t, std::uint64_t) {
+    body_started.store(true);
     if (body.size() + size > limit) return false;
     body.append(data, size);
     return true;
@@ -181,12 +198,27 @@ TransportResult HttplibTransport::send(const HttpRequest& request, const SendOpt
   httplib::Response res;
   httplib::Error error = httplib::Error::Success;
   auto started = std::chrono::steady_clock::now();
-  std::uint64_t watch = 0;
-  if (attempt.count() > 0) watch = impl_->deadlines.arm(started + attempt, *client);
-  bool sent = client->send(req, res, error);
-  const bool past_deadline = watch != 0 && impl_->deadlines.disarm(watch);
+  detail::AttemptWatch::Bounds bounds;
+  if (attempt.count() > 0) bounds.deadline = started + attempt;
+  bounds.head_bytes = kMaxHeadBytes;
+  // The body as sent may be larger than as kept (chunk framing, trailers) or smaller (gzip):
+  // what the receiver keeps is capped by `limit`, what the socket takes by twice that.
+  bounds.total_bytes = kMaxHeadBytes + 2 * static_cast<std::uint64_t>(limit);
+  const std::uint64_t watch = impl_->watch.arm(client, *connection.tap, body_started, bounds);
+  bool sent = client.send(req, res, error);
+  const auto verdict = impl_->watch.disarm(watch);
+  using Verdict = detail::AttemptWatch::Verdict;
+  if (verdict == Verdict::head_too_large || verdict == Verdict::too_large) {
+    return TransportFailure{TransportErrorCode::connection,
+                            verdict == Verdict::head_too_large
+                                ? "the response's status line and headers exceed " + std::to_string(kMaxHeadBytes) +
+                                      " bytes: the connection was closed"
+                                : "the response exceeds " + std::to_string(bounds.total_bytes) +
+                                      " bytes on the wire (twice max_response_bytes): the connection was closed",
+                            true};
+  }
   if (!sent || error != httplib::Error::Success) {
-    if (past_deadline) {
+    if (verdict == Verdict::past_deadline) {
       bool connected = error != httplib::Error::Connection && error != httplib::Error::ConnectionTimeout;
       return TransportFailure{
           TransportErrorCode::timeout,
@@ -198,7 +230,7 @@ TransportResult HttplibTransport::send(const HttpRequest& request, const SendOpt
     bool timed_out = elapsed >= within(options.timeouts.read, attempt) - std::chrono::milliseconds(50);
     TransportFailure f = failure(error, timed_out);  // the connection is dropped, not pooled
     if (error == httplib::Error::SSLServerVerification)
-      f.message = certificate_refusal(client->get_openssl_verify_result(), target->origin);
+      f.message = certificate_refusal(client.get_openssl_verify_result(), target->origin);
     return f;
   }
 
@@ -207,7 +239,7 @@ TransportResult HttplibTransport::send(const HttpRequest& request, const SendOpt
   response.reason = res.reason;
   for (const auto& [name, value] : res.headers) response.headers.emplace_back(name, value);
   response.body = std::move(body);
-  impl_->give_back(target->origin, std::move(client));
+  impl_->give_back(target->origin, std::move(connection));
   return response;
 }
 
