@@ -7,6 +7,34 @@ import { TransportError } from './errors.mjs';
 import { unwrap } from './result.mjs';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+// As the native transport's max_response_bytes: an answer is an order's results, kilobytes.
+const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The body as text, read no further than `max` bytes: a server (or a proxy) that sends without
+ * end would otherwise fill the page's memory within the time limit, and then the module's.
+ */
+async function readText(res, max) {
+  const declared = Number(res.headers.get('content-length') ?? NaN);
+  if (declared > max || !res.body) {
+    if (declared > max) throw { tooLarge: true };
+    return res.text();
+  }
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder(); // UTF-8 and a BOM dropped, as res.text() does
+  let taken = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    taken += value.byteLength;
+    if (taken > max) {
+      reader.cancel().catch(() => {});
+      throw { tooLarge: true };
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
 
 /** Headers as [name, value] pairs, from a plain object, a Headers or an array of pairs. */
 function pairs(headers) {
@@ -69,6 +97,8 @@ class Client {
     this.m = m;
     this.fetch = callFetch;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    if (!(this.maxResponseBytes > 0)) throw new TypeError('maxResponseBytes must be a positive number of bytes');
     // The core fills in its defaults, so this file holds none (and reports the real maxAttempts).
     this.retry = unwrap(m.retryPolicy(retryOptions(options.retries)));
     this.wire = { baseUrl: base, format, headers: pairs(options.headers), validate: options.validate ?? true,
@@ -87,10 +117,15 @@ class Client {
         method: request.method, headers: request.headers, body: request.body === '' ? undefined : request.body,
         signal: controller.signal,
       });
-      const body = await res.text(); // the time limit covers the body too
+      const body = await readText(res, this.maxResponseBytes); // the time limit covers the body too
       return { status: res.status, reason: res.statusText ?? '', headers: pairs(res.headers), body };
     } catch (e) {
       if (signal?.aborted) throw { aborted: true };
+      if (e?.tooLarge) {
+        controller.abort();
+        throw { code: 'connection_lost', reachedServer: true,
+                message: `the response exceeds ${this.maxResponseBytes} bytes (maxResponseBytes): not read further` };
+      }
       if (timedOut) {
         throw { code: 'timeout', reachedServer: true, message: `no response within ${this.timeoutMs} ms` };
       }

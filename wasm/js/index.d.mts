@@ -54,6 +54,8 @@ export interface ClientOptions {
   headers?: Record<string, string>;
   /** Time limit of one attempt in milliseconds (default 30000). */
   timeoutMs?: number;
+  /** A longer answer body ends the attempt unread (TransportError 'connection_lost'; default 64 MiB). */
+  maxResponseBytes?: number;
   /** Attempts in all (a number) or the full retry policy. */
   retries?: number | RetryOptions;
   /** Validate before sending (default true); a failure throws ValidationError and nothing is sent. */

@@ -189,6 +189,30 @@ describe('abort and timeout', () => {
     await assert.rejects(ok.broadband.client({ baseUrl: 'http://api.test/b', fetch: hangingFetch(), timeoutMs: 20, retries: 1 })
       .createOrder({}), (e) => e instanceof TransportError && e.code === 'timeout' && e.attempts === 1);
   });
+  test('an answer longer than maxResponseBytes ends the attempt unread, not in memory', async () => {
+    // A body without end: the client must stop pulling it at the cap (the stream is cancelled).
+    let pulled = 0;
+    let cancelled = false;
+    const endless = () => new Response(new ReadableStream({
+      pull(c) { pulled += 1; c.enqueue(new Uint8Array(64 * 1024).fill(0x20)); },
+      cancel() { cancelled = true; },
+    }), { status: 200, headers: { 'content-type': 'application/json' } });
+    await assert.rejects(ok.mobile.client({ baseUrl: 'http://api.test/m', fetch: fakeFetch(endless), retries: 1,
+      maxResponseBytes: 1024 * 1024 }).createOrders({}),
+    (e) => e instanceof TransportError && e.code === 'connection_lost' && /1048576 bytes \(maxResponseBytes\)/.test(e.message));
+    assert.ok(cancelled);
+    assert.ok(pulled <= 20, `pulled ${pulled} chunks of 64 KiB`);
+    // A declared length over the cap is refused before the body is read.
+    const declared = new Response('x'.repeat(2048), { headers: { 'content-length': '2048' } });
+    await assert.rejects(ok.mobile.client({ baseUrl: 'http://api.test/m', fetch: fakeFetch(declared), retries: 1,
+      maxResponseBytes: 1024 }).createOrders({}), (e) => e instanceof TransportError && e.code === 'connection_lost');
+    // Under the cap, multi-byte text split across chunks reads as it was sent.
+    const split = new TextEncoder().encode('[]');
+    const bom = new Response(new ReadableStream({ start(c) {
+      c.enqueue(new Uint8Array([0xef, 0xbb])); c.enqueue(new Uint8Array([0xbf, ...split])); c.close();
+    } }), { headers: { 'content-type': 'application/json' } });
+    assert.deepEqual(await ok.mobile.client({ baseUrl: 'http://api.test/m', fetch: fakeFetch(bom), retries: 1 }).createOrders({}), []);
+  });
   test('a timed-out POST with an idempotency key is retried', async () => {
     let n = 0;
     const hang = hangingFetch();
