@@ -63,6 +63,20 @@ BOOST_AUTO_TEST_CASE(prolog_line_ends_comments_and_references_leave_the_value_as
   BOOST_TEST(test::same_model(decoded<mobile::OrderCreationRequest>(nil), plain));
 }
 
+BOOST_AUTO_TEST_CASE(a_string_of_white_space_from_a_server_is_read_as_it_is) {
+  // .NET's serializers write such a string as it is (OrderKit's writer uses references), and
+  // read it back as it is: in both serializers' documents it is the value, not indentation.
+  auto order = decoded<contracts::OrderBase>(replace_all(
+      contracts_xml(), "<CurrencyCode>sample string 8</CurrencyCode>", "<CurrencyCode>  \t </CurrencyCode>"));
+  BOOST_TEST(order.CurrencyCode.value() == "  \t ");
+  auto request = decoded<mobile::OrderCreationRequest>(
+      replace_all(mobile_xml(), "<City>sample string 3</City>", "<City>\r\n   </City>"));
+  BOOST_TEST(request.NewBillingAddress.value().Address.value().City.value() == "\n   ");
+  // And where the member is no string, white space alone is no value.
+  auto r = from_xml<contracts::OrderBase>(replace_all(contracts_xml(), "<Id>1</Id>", "<Id> </Id>"));
+  BOOST_TEST(errors_text(r.errors()) == "Id: expected integer, got \" \"");
+}
+
 BOOST_AUTO_TEST_CASE(a_fault_anywhere_is_only_a_syntax_error) {
   // Field errors come before the fault, a wrong root before the rest: the fault still wins.
   std::string bad_fields = replace_all(contracts_xml(), "<Id>1</Id>", "<Id>x</Id>");

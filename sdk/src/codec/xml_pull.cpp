@@ -111,6 +111,7 @@ Token PullParser::misc() {
 
 Token PullParser::content() {
   gathered_ = Gathered::none;
+  blank_ = true;
   for (;;) {
     if (p_ == end_) return fail(nullptr, "the document ends inside element <" + shown(open_.back()) + ">");
     if (*p_ != '<') {
@@ -132,9 +133,13 @@ Token PullParser::content() {
       if (!processing_instruction()) return Token::error;
       continue;
     }
-    // A tag ends the text gathered so far; it is read on the next call.
-    if (gathered_ == Gathered::buffer) text_ = text_buffer_;
-    if (gathered_ != Gathered::none) return Token::text;
+    // A tag ends the text gathered so far; it is read on the next call. White space alone is
+    // text only where it is all an element holds (<a>  </a>, a value of spaces, as .NET reads
+    // it); beside child elements it is indentation, and no text.
+    if (gathered_ != Gathered::none && (!blank_ || (c == '/' && childless_))) {
+      if (gathered_ == Gathered::buffer) text_ = text_buffer_;
+      return Token::text;
+    }
     if (c == '/') return end_tag();
     if (is(c, kNameStart)) return start_tag();
     return fail(p_, "'<'", " starts no tag (write &lt; in text)");
@@ -192,6 +197,7 @@ Token PullParser::start_tag() {
     return fail(open, "element nested deeper than " + std::to_string(kMaxDepth) + " levels");
   name_ = name;
   p_ = q;
+  childless_ = !close_pending_;
   if (!close_pending_) {
     open_.push_back(name);
     state_ = State::content;
@@ -281,10 +287,23 @@ const char* PullParser::non_ascii(const char* q) {
 
 bool PullParser::text_run() {
   const char* q = p_;
-  while (q < end_ && is(*q, kSpace)) ++q;
-  if (q == end_ || *q == '<') {  // only white space between two pieces of markup: no text
-    p_ = q;
-    return true;
+  bool cr = false;
+  while (q < end_ && is(*q, kSpace)) cr |= *q++ == '\r';
+  if (q == end_ || *q == '<') {  // only white space up to the next markup: content() decides
+    // Indentation before a child's start tag, or before the end tag of an element with children,
+    // is dropped at once (what content() would do with it).
+    const char next = q + 1 < end_ ? q[1] : '\0';
+    if (gathered_ == Gathered::none && (is(next, kNameStart) || (next == '/' && !childless_))) {
+      p_ = q;
+      return true;
+    }
+    if (!cr) {
+      gather_view(p_, q);
+      p_ = q;
+      return true;
+    }
+  } else {
+    blank_ = false;
   }
   const char* s = p_;
   q = p_;
@@ -322,6 +341,7 @@ bool PullParser::text_run() {
 }
 
 bool PullParser::cdata() {
+  blank_ = false;  // a CDATA section is text, white space or not
   const char* const open = p_;
   const char* q = p_ + 9;
   const char* s = q;
@@ -414,6 +434,7 @@ Token PullParser::end_tag() {
   if (q == end_ || *q != '>') return fail(q, "expected '>' to close end tag </" + shown(expected) + ">");
   p_ = q + 1;
   name_ = expected;
+  childless_ = false;
   open_.pop_back();
   if (open_.empty()) state_ = State::epilog;
   return Token::end_tag;

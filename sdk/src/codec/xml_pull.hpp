@@ -28,7 +28,9 @@ struct Attribute {
 ///
 /// What a text token holds, so that decoding matches what the DOM reader before it decoded:
 /// the character data between two tags, CDATA sections included and comments and processing
-/// instructions left out; a run of only whitespace between two pieces of markup counts as none.
+/// instructions left out. Character data of only white space is text where it is all an element
+/// holds (`<a>  </a>`: .NET's serializers read such a string as it is), and none beside child
+/// elements, where it is indentation.
 class PullParser {
  public:
   /// Element nesting allowed; ASP.NET Web API's XmlMediaTypeFormatter.MaxDepth is 256 too.
@@ -94,6 +96,8 @@ class PullParser {
   State state_ = State::prolog;
   bool close_pending_ = false;  // a self-closing tag's end tag is due
   Gathered gathered_ = Gathered::none;
+  bool blank_ = true;       // what is gathered is only white space from plain runs (no reference, no CDATA)
+  bool childless_ = false;  // the innermost open element has no child element so far
   std::string_view name_;
   std::string_view text_;
   std::vector<std::string_view> open_;  // names of the open elements
