@@ -112,7 +112,7 @@ class Generator {
     if (chance(10)) return std::string();
     // XML: no text of white space only, and no CR: OrderKit writes both as character references,
     // .NET as they are (docs/models.md); white space alone reads back both ways (the test
-    // white_space_alone_in_xml_reads_both_ways), a raw CR does not (XML reads it as LF). The other
+    // white_space_alone_in_xml_reads_both_ways), a CR does not (.NET writes it as a line end). The other
     // control characters are written as references by both (&#x1;) and read back by both.
     std::string s;
     int parts = 1 + static_cast<int>(rnd_.below(3));
