@@ -28,14 +28,26 @@ bool mismatch(const char* expected, const Scalar& s, std::string& code, std::str
 // Quotes a bad value for a message (cut short and always valid UTF-8, see shown()).
 std::string quoted(std::string_view text) { return "\"" + shown(text) + "\""; }
 
+bool is_xml_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// `text` without the XML white space around it.
+std::string_view trimmed(std::string_view text) {
+  while (!text.empty() && is_xml_space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_xml_space(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+// The text of a value that is not a string, as .NET reads it. XML gives every scalar as text, and
+// XmlConvert (both serializers) trims the white space around numbers, booleans, dates and GUIDs:
+// `<Date>\n  2026-01-11T16:16:24+01:00\n</Date>` is a date to the servers (the .NET oracle's
+// acceptance suite). A JSON string is read as it is.
+std::string_view value_text(const Scalar& s) { return s.json_string ? s.text : trimmed(s.text); }
+
 // XML gives every scalar as text; JSON gives typed tokens. Both come here as a Scalar, and an
 // XML integer arrives as string text, which these setters accept when `text_numbers` is set.
 bool parse_integer_text(std::string_view text, std::int64_t& out) {
-  // XmlConvert trims whitespace around numbers.
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\n' || text.front() == '\r'))
-    text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\n' || text.back() == '\r'))
-    text.remove_suffix(1);
+  // XmlConvert trims whitespace around numbers, and int.Parse (Newtonsoft, for a JSON string) too.
+  text = trimmed(text);
   if (!text.empty() && text.front() == '+') text.remove_prefix(1);
   if (text.empty()) return false;
   auto r = std::from_chars(text.data(), text.data() + text.size(), out);
@@ -90,11 +102,7 @@ bool set_bool(void* t, const Scalar& s, std::string& code, std::string& msg) {
   }
   if (s.kind == Scalar::string && s.json_string) {
     // Newtonsoft reads "true" for a boolean (bool.Parse: either case, white space around).
-    std::string_view v = s.text;
-    while (!v.empty() && (v.front() == ' ' || v.front() == '\t' || v.front() == '\n' || v.front() == '\r'))
-      v.remove_prefix(1);
-    while (!v.empty() && (v.back() == ' ' || v.back() == '\t' || v.back() == '\n' || v.back() == '\r'))
-      v.remove_suffix(1);
+    std::string_view v = trimmed(s.text);
     auto same = [&](std::string_view word) {
       if (v.size() != word.size()) return false;
       for (std::size_t i = 0; i < v.size(); ++i)
@@ -108,7 +116,7 @@ bool set_bool(void* t, const Scalar& s, std::string& code, std::string& msg) {
     return false;
   }
   if (s.kind == Scalar::string && !s.json_string) {  // XML: xsd:boolean
-    std::string_view v = s.text;
+    std::string_view v = value_text(s);
     if (v == "true" || v == "1") return *static_cast<bool*>(t) = true, true;
     if (v == "false" || v == "0") return *static_cast<bool*>(t) = false, true;
     code = "type";
@@ -133,8 +141,12 @@ bool set_decimal(void* t, const Scalar& s, std::string& code, std::string& msg) 
     case Scalar::number:
     case Scalar::string: {  // Newtonsoft also reads a decimal from a JSON string
       std::string_view text = s.text;
-      while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-      while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+      if (s.kind == Scalar::string && !s.json_string) {
+        text = trimmed(text);
+      } else {  // decimal.Parse (Newtonsoft, for a JSON string) takes spaces around it
+        while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+        while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+      }
       d = Decimal::parse(text);
       if (!d) {
         code = "format";
@@ -151,7 +163,7 @@ bool set_decimal(void* t, const Scalar& s, std::string& code, std::string& msg) 
 
 bool set_datetime(void* t, const Scalar& s, std::string& code, std::string& msg) {
   if (s.kind != Scalar::string) return mismatch("date", s, code, msg);
-  auto d = DateTime::parse(s.text);
+  auto d = DateTime::parse(value_text(s));
   if (!d) {
     code = "format";
     msg = "expected date (ISO 8601, e.g. 2026-04-09T14:21:11.4460179+02:00), got " + quoted(s.text);
@@ -163,7 +175,7 @@ bool set_datetime(void* t, const Scalar& s, std::string& code, std::string& msg)
 
 bool set_guid(void* t, const Scalar& s, std::string& code, std::string& msg) {
   if (s.kind != Scalar::string) return mismatch("GUID", s, code, msg);
-  auto g = Guid::parse(s.text);
+  auto g = Guid::parse(value_text(s));
   if (!g) {
     code = "format";
     msg = "expected GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx), got " + quoted(s.text);

@@ -126,6 +126,19 @@ std::vector<Case> corpus() {
        "<OrdersController.OrderCreationRequest><PaymentId>5</PaymentId></OrdersController.OrderCreationRequest>",
        nullptr},
       {"mobile", "OrderCreationRequest", "xml", "an empty body", "", nullptr},
+      {"mobile", "OrderCreationRequest", "xml", "white space around a date, GUID, decimal and boolean",
+       mobile_xml + "<OrderDetails><OrdersController.OrderItem><OrderDetail>"
+                    "<Date xmlns=\"\">\n  2025-04-28T00:58:52.698315+02:00\n</Date>"
+                    "<OrderGroupGuid xmlns=\"\"> a7d160f7-c91a-4511-a413-a9748adfaadf\t</OrderGroupGuid>"
+                    "<TopUpAmount xmlns=\"\">\r\n 1 </TopUpAmount>"
+                    "<NumberPorting xmlns=\"\"> true </NumberPorting></OrderDetail>"
+                    "</OrdersController.OrderItem></OrderDetails></OrdersController.OrderCreationRequest>",
+       nullptr},
+      {"mobile", "OrderCreationRequest", "xml", "white space inside a date",
+       mobile_xml + "<OrderDetails><OrdersController.OrderItem><OrderDetail>"
+                    "<Date xmlns=\"\">2025-04-28 T00:58:52+02:00</Date></OrderDetail>"
+                    "</OrdersController.OrderItem></OrderDetails></OrdersController.OrderCreationRequest>",
+       "both refuse; DataContractSerializer fails the whole document, OrderKit names the member"},
   };
 }
 
