@@ -72,6 +72,13 @@ std::vector<Case> corpus() {
       {"mobile", "OrderCreationRequest", "json", "a date without offset",
        R"({"OrderDetails":[{"OrderDetail":{"Date":"2026-02-03T04:05:06"}}]})", nullptr},
       {"mobile", "OrderCreationRequest", "json", "an object for a collection", R"({"OrderDetails":{}})", nullptr},
+      {"mobile", "OrderCreationRequest", "json", "white space around a date, GUID and decimal string",
+       R"({"OrderDetails":[{"VoluntaryTopupAmount":"\t2.50\n","OrderDetail":{"Date":" 2025-04-28T00:58:52+02:00 ",)"
+       R"("OrderGroupGuid":"\na7d160f7-c91a-4511-a413-a9748adfaadf "}}]})",
+       nullptr},
+      {"mobile", "OrderCreationRequest", "json", "a date with a space for the T",
+       R"({"OrderDetails":[{"OrderDetail":{"Date":"2025-04-28 00:58:52"}}]})",
+       "OrderKit reads dates in ISO 8601 only; Newtonsoft reads this one (and 04/28/2025) with DateTime.Parse"},
       {"mobile", "OrderCreationRequest", "json", "an array for the body", "[]", nullptr},
       {"licenses", "OrderRequest", "json", "\"\" for a GUID", R"({"AccountId":""})", nullptr},
       {"licenses", "OrderRequest", "json", "null for AccountId (unknown nullability)", R"({"AccountId":null})",
