@@ -94,6 +94,19 @@ BOOST_AUTO_TEST_CASE(json_strings_for_dates_guids_and_decimals_may_have_white_sp
              "00:58:52\"");
 }
 
+// XmlConvert.ToDecimal reads xsd:decimal, which has no exponent; Newtonsoft reads one in JSON.
+BOOST_AUTO_TEST_CASE(an_exponent_in_a_decimal_is_json_only) {
+  auto json = from_json<mobile::OrderItem>(R"({"VoluntaryTopupAmount": "1e2"})");
+  BOOST_TEST_REQUIRE(json.ok(), errors_text(json.errors()));
+  BOOST_TEST(json.value().VoluntaryTopupAmount.to_string() == "100");
+  auto xml = from_xml<mobile::OrderItem>(
+      "<OrdersController.OrderItem "
+      "xmlns=\"http://schemas.datacontract.org/2004/07/LimitlessMobile.WebAPI.Controllers\">"
+      "<VoluntaryTopupAmount>1e2</VoluntaryTopupAmount></OrdersController.OrderItem>");
+  BOOST_TEST(errors_text(xml.errors()) ==
+             "VoluntaryTopupAmount: expected decimal number (at most 28 decimal places and 96 bits), got \"1e2\"");
+}
+
 // Newtonsoft reads a number beyond a double for an integer as "Input string '1e400' is not a
 // valid integer" at the member's path, and Web API keys it there (the .NET oracle's acceptance
 // suite): a field error, not a document that is not JSON.

@@ -141,7 +141,10 @@ bool set_decimal(void* t, const Scalar& s, std::string& code, std::string& msg) 
     case Scalar::unsigned_integer: d = Decimal::parse(std::to_string(s.u)); break;
     case Scalar::number:
     case Scalar::string: {  // Newtonsoft also reads a decimal from a JSON string
-      d = Decimal::parse(value_text(s));
+      std::string_view text = value_text(s);
+      // XML's xsd:decimal (XmlConvert.ToDecimal) has no exponent; JSON's numbers and strings do.
+      const bool xml = s.kind == Scalar::string && !s.json_string;
+      if (!xml || text.find_first_of("eE") == std::string_view::npos) d = Decimal::parse(text);
       if (!d) {
         code = "format";
         msg = "expected decimal number (at most 28 decimal places and 96 bits), got " + quoted(s.text);

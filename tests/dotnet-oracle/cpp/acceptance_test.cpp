@@ -76,6 +76,9 @@ std::vector<Case> corpus() {
        R"({"OrderDetails":[{"VoluntaryTopupAmount":"\t2.50\n","OrderDetail":{"Date":" 2025-04-28T00:58:52+02:00 ",)"
        R"("OrderGroupGuid":"\na7d160f7-c91a-4511-a413-a9748adfaadf "}}]})",
        nullptr},
+      {"mobile", "OrderCreationRequest", "json", "an exponent and a thousands separator in decimal strings",
+       R"({"OrderDetails":[{"VoluntaryTopupAmount":"1e2"},{"VoluntaryTopupAmount":"1,000"}]})",
+       "OrderKit refuses digit grouping (\"1,000\"), which decimal.Parse reads in the invariant culture"},
       {"mobile", "OrderCreationRequest", "json", "a date with a space for the T",
        R"({"OrderDetails":[{"OrderDetail":{"Date":"2025-04-28 00:58:52"}}]})",
        "OrderKit reads dates in ISO 8601 only; Newtonsoft reads this one (and 04/28/2025) with DateTime.Parse"},
@@ -154,6 +157,10 @@ std::vector<Case> corpus() {
                     "<NumberPorting xmlns=\"\"> true </NumberPorting></OrderDetail>"
                     "</OrdersController.OrderItem></OrderDetails></OrdersController.OrderCreationRequest>",
        nullptr},
+      {"mobile", "OrderCreationRequest", "xml", "an exponent in a decimal (xsd:decimal has none)",
+       mobile_xml + "<OrderDetails><OrdersController.OrderItem><VoluntaryTopupAmount>1e2</VoluntaryTopupAmount>"
+                    "</OrdersController.OrderItem></OrderDetails></OrdersController.OrderCreationRequest>",
+       "both refuse; DataContractSerializer fails the whole document, OrderKit names the member"},
       {"mobile", "OrderCreationRequest", "xml", "white space inside a date",
        mobile_xml + "<OrderDetails><OrdersController.OrderItem><OrderDetail>"
                     "<Date xmlns=\"\">2025-04-28 T00:58:52+02:00</Date></OrderDetail>"
