@@ -107,6 +107,19 @@ BOOST_AUTO_TEST_CASE(an_exponent_in_a_decimal_is_json_only) {
              "VoluntaryTopupAmount: expected decimal number (at most 28 decimal places and 96 bits), got \"1e2\"");
 }
 
+// xsd:dateTime has seconds whenever it has a time (the servers refuse a time without them in
+// XML); a date alone is read in both formats.
+BOOST_AUTO_TEST_CASE(an_xml_date_with_a_time_has_its_seconds) {
+  auto xml = [](const std::string& date) {
+    return from_xml<mobile::OrderDetail>("<OrderDetail><Date>" + date + "</Date></OrderDetail>");
+  };
+  BOOST_TEST(errors_text(xml("2025-04-28T00:58").errors()) ==
+             "Date: expected date (ISO 8601, e.g. 2026-04-09T14:21:11.4460179+02:00), got \"2025-04-28T00:58\"");
+  BOOST_TEST(xml("2025-04-28T00:58:00").ok());
+  BOOST_TEST(xml("2025-04-28").ok());
+  BOOST_TEST(from_json<mobile::OrderDetail>(R"({"Date": "2025-04-28T00:58"})").ok());
+}
+
 // Newtonsoft reads a number beyond a double for an integer as "Input string '1e400' is not a
 // valid integer" at the member's path, and Web API keys it there (the .NET oracle's acceptance
 // suite): a field error, not a document that is not JSON.

@@ -160,7 +160,12 @@ bool set_decimal(void* t, const Scalar& s, std::string& code, std::string& msg) 
 
 bool set_datetime(void* t, const Scalar& s, std::string& code, std::string& msg) {
   if (s.kind != Scalar::string) return mismatch("date", s, code, msg);
-  auto d = DateTime::parse(value_text(s));
+  std::string_view text = value_text(s);
+  auto d = DateTime::parse(text);
+  // xsd:dateTime (XmlConvert) has seconds whenever it has a time: the servers refuse
+  // <Date>2026-04-09T14:21</Date>, and Newtonsoft's DateTime.Parse takes it in JSON.
+  const bool xml = !s.json_string;
+  if (d && xml && text.size() > 10 && !(text.size() >= 19 && text[16] == ':')) d.reset();
   if (!d) {
     code = "format";
     msg = "expected date (ISO 8601, e.g. 2026-04-09T14:21:11.4460179+02:00), got " + quoted(s.text);

@@ -161,6 +161,21 @@ std::vector<Case> corpus() {
        mobile_xml + "<OrderDetails><OrdersController.OrderItem><VoluntaryTopupAmount>1e2</VoluntaryTopupAmount>"
                     "</OrdersController.OrderItem></OrderDetails></OrdersController.OrderCreationRequest>",
        "both refuse; DataContractSerializer fails the whole document, OrderKit names the member"},
+      {"mobile", "OrderCreationRequest", "xml", "a date's time without seconds (xsd:dateTime has them)",
+       mobile_xml +
+           "<OrderDetails><OrdersController.OrderItem><OrderDetail><Date xmlns=\"\">2025-04-28T00:58</Date>"
+           "</OrderDetail></OrdersController.OrderItem></OrderDetails></OrdersController.OrderCreationRequest>",
+       "both refuse; DataContractSerializer fails the whole document, OrderKit names the member"},
+      {"mobile", "OrderCreationRequest", "xml", "a date with 8 fraction digits",
+       mobile_xml +
+           "<OrderDetails><OrdersController.OrderItem><OrderDetail><Date xmlns=\"\">2025-04-28T00:58:52.12345678</Date>"
+           "</OrderDetail></OrdersController.OrderItem></OrderDetails></OrdersController.OrderCreationRequest>",
+       "OrderKit refuses digits a DateTime cannot hold (7 at most); .NET reads it into its 7 digits"},
+      {"mobile", "OrderCreationRequest", "xml", "a date with the offset +14:30",
+       mobile_xml +
+           "<OrderDetails><OrdersController.OrderItem><OrderDetail><Date xmlns=\"\">2025-04-28T00:58:52+14:30</Date>"
+           "</OrderDetail></OrdersController.OrderItem></OrderDetails></OrdersController.OrderCreationRequest>",
+       "OrderKit refuses offsets beyond +-14:00 (xsd:dateTime's range); .NET takes it"},
       {"mobile", "OrderCreationRequest", "xml", "white space inside a date",
        mobile_xml + "<OrderDetails><OrdersController.OrderItem><OrderDetail>"
                     "<Date xmlns=\"\">2025-04-28 T00:58:52+02:00</Date></OrderDetail>"
