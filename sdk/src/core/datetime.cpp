@@ -33,13 +33,16 @@ std::optional<DateTime> DateTime::parse(std::string_view s) {
   d.day_ = static_cast<std::int8_t>(day);
 
   std::size_t pos = 10;
+  std::size_t seconds_at = std::string_view::npos;  // where a time without seconds lacks them
   if (pos < s.size() && s[pos] == 'T') {
     int hour = read_digits(s, pos + 1, 2), minute = read_digits(s, pos + 4, 2);
     if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || s[pos + 3] != ':') return std::nullopt;
     d.hour_ = static_cast<std::int8_t>(hour);
     d.minute_ = static_cast<std::int8_t>(minute);
     pos += 6;
+    seconds_at = pos;
     if (pos < s.size() && s[pos] == ':') {
+      seconds_at = std::string_view::npos;
       int second = read_digits(s, pos + 1, 2);
       if (second < 0 || second > 59) return std::nullopt;
       d.second_ = static_cast<std::int8_t>(second);
@@ -70,6 +73,9 @@ std::optional<DateTime> DateTime::parse(std::string_view s) {
   }
   if (pos != s.size()) return std::nullopt;
   d.text_ = std::string(s);
+  // A time is written with its seconds, as .NET writes every date: xsd:dateTime requires them,
+  // so a value read from JSON's "2026-04-09T14:21" can go out in XML.
+  if (seconds_at != std::string_view::npos) d.text_.insert(seconds_at, ":00");
   return d;
 }
 
